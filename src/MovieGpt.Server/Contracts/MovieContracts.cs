@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MovieGpt.Server.Contracts;
+
+/// <summary>A movie as the API and the UI show it (JSON in snake_case).</summary>
+public sealed record MovieResponse(
+    int Id,
+    string Title,
+    string? ReleaseDate,
+    string? Director,
+    string? Genre,
+    string? PosterUrl,
+    DateTime CreatedAt,
+    int ReviewCount,
+    double AverageScore);
+
+/// <summary>The body of POST /api/movies/; a mutable class so Blazor forms can bind to it.</summary>
+public sealed class CreateMovieRequest
+{
+    [Required, StringLength(200, MinimumLength = 1)]
+    public string Title { get; set; } = "";
+
+    [StringLength(50)]
+    public string? ReleaseDate { get; set; }
+
+    [StringLength(100)]
+    public string? Director { get; set; }
+
+    [StringLength(100)]
+    public string? Genre { get; set; }
+
+    [StringLength(500)]
+    public string? PosterUrl { get; set; }
+}
+
+public enum MovieSort
+{
+    Newest,
+    Reviews,
+    Score,
+}
+
+/// <summary>Search, sort and paging of the movie list.</summary>
+public sealed record MovieListQuery(string? Q = null, MovieSort Sort = MovieSort.Newest, int Skip = 0, int Limit = 100);
+
+/// <summary>GET /api/reviews/movie/{id}/rating, as the prototype answered it.</summary>
+public sealed record MovieRatingResponse(int MovieId, double AverageScore, int ReviewCount);
+
+/// <summary>A one-line answer such as {"message": "Movie deleted successfully"}.</summary>
+public sealed record MessageResponse(string Message);

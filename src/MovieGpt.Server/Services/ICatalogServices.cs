@@ -1,0 +1,37 @@
+using MovieGpt.Server.Contracts;
+
+namespace MovieGpt.Server.Services;
+
+/// <summary>Movies, for the REST endpoints and the Blazor pages alike (components never see the DbContext).</summary>
+public interface IMovieService
+{
+    Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default);
+
+    Task<int> CountAsync(string? q, CancellationToken ct = default);
+
+    Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default);
+
+    Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default);
+
+    /// <summary>Deletes the movie and (by the database's ON DELETE CASCADE) its reviews; false when there was none.</summary>
+    Task<bool> DeleteAsync(int id, CancellationToken ct = default);
+
+    Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default);
+}
+
+/// <summary>Reviews, scored by the sentiment engine as they are stored.</summary>
+public interface IReviewService
+{
+    /// <summary>Newest first; only one movie's when <paramref name="movieId"/> is set.</summary>
+    Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default);
+
+    Task<int> CountAsync(int? movieId = null, CancellationToken ct = default);
+
+    /// <summary>Scores and stores the review; null when the movie does not exist.</summary>
+    Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default);
+
+    Task<bool> DeleteAsync(int id, CancellationToken ct = default);
+
+    /// <summary>Statistics of all reviews, or of one movie's.</summary>
+    Task<ReviewStatsResponse> GetStatsAsync(int? movieId = null, CancellationToken ct = default);
+}
