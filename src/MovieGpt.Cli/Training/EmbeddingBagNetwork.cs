@@ -1,0 +1,188 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace MovieGpt.Cli.Training;
+
+/// <summary>
+/// The network the trainer fits: mean of embedding rows (one per hashed n-gram) → ReLU hidden layer →
+/// softmax over the ten star ratings. Parameters are plain arrays so that training threads can update
+/// them lock-free (Hogwild: updates are sparse and collisions rare), and so the ONNX writer can copy them.
+/// </summary>
+internal sealed class EmbeddingBagNetwork
+{
+    public const int Classes = 10;
+
+    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed)
+    {
+        Buckets = buckets;
+        Dim = dim;
+        Hidden = hidden;
+        Embeddings = new float[(long)buckets * dim];
+        W1 = new float[hidden * dim];
+        B1 = new float[hidden];
+        W2 = new float[Classes * hidden];
+        B2 = new float[Classes];
+
+        var random = new Random(seed);
+        Fill(Embeddings, random, 1.0f / dim);
+        Fill(W1, random, MathF.Sqrt(6f / (dim + hidden)));
+        Fill(W2, random, MathF.Sqrt(6f / (hidden + Classes)));
+        B1.AsSpan().Fill(0.01f);
+    }
+
+    public int Buckets { get; }
+
+    public int Dim { get; }
+
+    public int Hidden { get; }
+
+    public float[] Embeddings { get; }
+
+    /// <summary>[Hidden, Dim], row-major.</summary>
+    public float[] W1 { get; }
+
+    public float[] B1 { get; }
+
+    /// <summary>[Classes, Hidden], row-major.</summary>
+    public float[] W2 { get; }
+
+    public float[] B2 { get; }
+
+    /// <summary>Scratch buffers of one training thread.</summary>
+    public sealed class Workspace(int dim, int hidden)
+    {
+        public float[] Bag { get; } = new float[dim];
+        public float[] Hidden { get; } = new float[hidden];
+        public float[] Probabilities { get; } = new float[Classes];
+        public float[] BagGradient { get; } = new float[dim];
+        public float[] HiddenGradient { get; } = new float[hidden];
+    }
+
+    public Workspace CreateWorkspace() => new(Dim, Hidden);
+
+    /// <summary>Fills <see cref="Workspace.Probabilities"/> with the rating distribution of one review.</summary>
+    public void Forward(ReadOnlySpan<int> ids, Workspace w)
+    {
+        var bag = w.Bag.AsSpan();
+        bag.Clear();
+        var scale = 1f / ids.Length;
+        foreach (var id in ids)
+        {
+            AddScaled(bag, Row(id), scale);
+        }
+        for (var j = 0; j < Hidden; j++)
+        {
+            var a = B1[j] + Dot(W1.AsSpan(j * Dim, Dim), bag);
+            w.Hidden[j] = a > 0 ? a : 0;
+        }
+        var max = float.NegativeInfinity;
+        for (var c = 0; c < Classes; c++)
+        {
+            var z = B2[c] + Dot(W2.AsSpan(c * Hidden, Hidden), w.Hidden);
+            w.Probabilities[c] = z;
+            max = MathF.Max(max, z);
+        }
+        var sum = 0f;
+        for (var c = 0; c < Classes; c++)
+        {
+            w.Probabilities[c] = MathF.Exp(w.Probabilities[c] - max);
+            sum += w.Probabilities[c];
+        }
+        for (var c = 0; c < Classes; c++)
+        {
+            w.Probabilities[c] /= sum;
+        }
+    }
+
+    /// <summary>One SGD step on one review toward <paramref name="target"/> (a distribution over ratings); returns the loss.</summary>
+    public float Step(ReadOnlySpan<int> ids, ReadOnlySpan<float> target, float denseRate, float embeddingRate, Workspace w)
+    {
+        Forward(ids, w);
+        var loss = 0f;
+        Span<float> outputGradient = stackalloc float[Classes];
+        for (var c = 0; c < Classes; c++)
+        {
+            outputGradient[c] = w.Probabilities[c] - target[c];
+            if (target[c] > 0)
+            {
+                loss -= target[c] * MathF.Log(MathF.Max(w.Probabilities[c], 1e-12f));
+            }
+        }
+
+        // Back through the output layer: the hidden gradient uses W2 before its update.
+        var hiddenGradient = w.HiddenGradient.AsSpan();
+        hiddenGradient.Clear();
+        for (var c = 0; c < Classes; c++)
+        {
+            var row = W2.AsSpan(c * Hidden, Hidden);
+            AddScaled(hiddenGradient, row, outputGradient[c]);
+            AddScaled(row, w.Hidden, -denseRate * outputGradient[c]);
+            B2[c] -= denseRate * outputGradient[c];
+        }
+
+        var bagGradient = w.BagGradient.AsSpan();
+        bagGradient.Clear();
+        for (var j = 0; j < Hidden; j++)
+        {
+            if (w.Hidden[j] <= 0)
+            {
+                continue;
+            }
+            var g = hiddenGradient[j];
+            var row = W1.AsSpan(j * Dim, Dim);
+            AddScaled(bagGradient, row, g);
+            AddScaled(row, w.Bag, -denseRate * g);
+            B1[j] -= denseRate * g;
+        }
+
+        var perRow = -embeddingRate / ids.Length;
+        foreach (var id in ids)
+        {
+            AddScaled(Row(id), bagGradient, perRow);
+        }
+        return loss;
+    }
+
+    private Span<float> Row(int id) => Embeddings.AsSpan((int)((long)id * Dim), Dim);
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        var i = 0;
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
+        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
+        for (; i < va.Length; i++)
+        {
+            sum += va[i] * vb[i];
+        }
+        var result = Vector.Sum(sum);
+        for (i *= Vector<float>.Count; i < a.Length; i++)
+        {
+            result += a[i] * b[i];
+        }
+        return result;
+    }
+
+    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
+    {
+        var vt = MemoryMarshal.Cast<float, Vector<float>>(target);
+        var vs = MemoryMarshal.Cast<float, Vector<float>>(source);
+        var i = 0;
+        for (; i < vt.Length; i++)
+        {
+            vt[i] += vs[i] * scale;
+        }
+        for (i *= Vector<float>.Count; i < target.Length; i++)
+        {
+            target[i] += source[i] * scale;
+        }
+    }
+
+    private static void Fill(float[] values, Random random, float range)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (random.NextSingle() * 2 - 1) * range;
+        }
+    }
+}
