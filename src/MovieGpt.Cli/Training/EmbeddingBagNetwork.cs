@@ -7,16 +7,27 @@ namespace MovieGpt.Cli.Training;
 /// The network the trainer fits: mean of embedding rows (one per hashed n-gram) → ReLU hidden layer →
 /// softmax over the ten star ratings. Parameters are plain arrays so that training threads can update
 /// them lock-free (Hogwild: updates are sparse and collisions rare), and so the ONNX writer can copy them.
+/// With no hidden layer the mean row is the logits themselves: a multinomial logistic regression over the
+/// hashed n-grams, the classic strong baseline, which the ensemble averages with the MLP members.
 /// </summary>
 internal sealed class EmbeddingBagNetwork
 {
     public const int Classes = 10;
 
-    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed)
+    // Row-wise AdaGrad state: the summed squared gradient of each embedding row. Rare n-grams keep large
+    // steps while frequent ones settle; null means plain SGD.
+    private readonly float[]? _rowHistory;
+
+    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed, bool adaGrad = false)
     {
+        _rowHistory = adaGrad ? new float[buckets] : null;
         Buckets = buckets;
         Dim = dim;
         Hidden = hidden;
+        if (hidden == 0 && dim != Classes)
+        {
+            throw new ArgumentException($"A linear member (no hidden layer) needs width {Classes}, not {dim}.");
+        }
         Embeddings = new float[(long)buckets * dim];
         W1 = new float[hidden * dim];
         B1 = new float[hidden];
@@ -35,6 +46,8 @@ internal sealed class EmbeddingBagNetwork
     public int Dim { get; }
 
     public int Hidden { get; }
+
+    public bool IsLinear => Hidden == 0;
 
     public float[] Embeddings { get; }
 
@@ -61,14 +74,13 @@ internal sealed class EmbeddingBagNetwork
     public Workspace CreateWorkspace() => new(Dim, Hidden);
 
     /// <summary>Fills <see cref="Workspace.Probabilities"/> with the rating distribution of one review.</summary>
-    public void Forward(ReadOnlySpan<int> ids, Workspace w)
+    public void Forward(ReadOnlySpan<int> ids, float rowWeight, Workspace w)
     {
         var bag = w.Bag.AsSpan();
         bag.Clear();
-        var scale = 1f / ids.Length;
         foreach (var id in ids)
         {
-            AddScaled(bag, Row(id), scale);
+            AddScaled(bag, Row(id), rowWeight);
         }
         for (var j = 0; j < Hidden; j++)
         {
@@ -78,7 +90,7 @@ internal sealed class EmbeddingBagNetwork
         var max = float.NegativeInfinity;
         for (var c = 0; c < Classes; c++)
         {
-            var z = B2[c] + Dot(W2.AsSpan(c * Hidden, Hidden), w.Hidden);
+            var z = B2[c] + (IsLinear ? bag[c] : Dot(W2.AsSpan(c * Hidden, Hidden), w.Hidden));
             w.Probabilities[c] = z;
             max = MathF.Max(max, z);
         }
@@ -95,9 +107,9 @@ internal sealed class EmbeddingBagNetwork
     }
 
     /// <summary>One SGD step on one review toward <paramref name="target"/> (a distribution over ratings); returns the loss.</summary>
-    public float Step(ReadOnlySpan<int> ids, ReadOnlySpan<float> target, float denseRate, float embeddingRate, Workspace w)
+    public float Step(ReadOnlySpan<int> ids, float rowWeight, ReadOnlySpan<float> target, float denseRate, float embeddingRate, Workspace w)
     {
-        Forward(ids, w);
+        Forward(ids, rowWeight, w);
         var loss = 0f;
         Span<float> outputGradient = stackalloc float[Classes];
         for (var c = 0; c < Classes; c++)
@@ -107,6 +119,16 @@ internal sealed class EmbeddingBagNetwork
             {
                 loss -= target[c] * MathF.Log(MathF.Max(w.Probabilities[c], 1e-12f));
             }
+        }
+
+        if (IsLinear)
+        {
+            for (var c = 0; c < Classes; c++)
+            {
+                B2[c] -= denseRate * outputGradient[c];
+            }
+            UpdateRows(ids, outputGradient, embeddingRate, rowWeight);
+            return loss;
         }
 
         // Back through the output layer: the hidden gradient uses W2 before its update.
@@ -135,12 +157,27 @@ internal sealed class EmbeddingBagNetwork
             B1[j] -= denseRate * g;
         }
 
-        var perRow = -embeddingRate / ids.Length;
+        UpdateRows(ids, bagGradient, embeddingRate, rowWeight);
+        return loss;
+    }
+
+    private void UpdateRows(ReadOnlySpan<int> ids, ReadOnlySpan<float> gradient, float rate, float rowWeight)
+    {
+        var step = -rate * rowWeight;
+        if (_rowHistory is null)
+        {
+            foreach (var id in ids)
+            {
+                AddScaled(Row(id), gradient, step);
+            }
+            return;
+        }
+        var meanSquare = rowWeight * rowWeight * Dot(gradient, gradient) / gradient.Length;
         foreach (var id in ids)
         {
-            AddScaled(Row(id), bagGradient, perRow);
+            var history = _rowHistory[id] += meanSquare;
+            AddScaled(Row(id), gradient, step / (MathF.Sqrt(history) + 1e-6f));
         }
-        return loss;
     }
 
     private Span<float> Row(int id) => Embeddings.AsSpan((int)((long)id * Dim), Dim);

@@ -1,3 +1,5 @@
+using MovieGpt.Sentiment.Text;
+
 namespace MovieGpt.Cli.Training;
 
 /// <summary>Progress of a training run, reported after every slice of examples.</summary>
@@ -11,14 +13,14 @@ internal sealed class EmbeddingBagTrainer(TrainingOptions options)
 {
     private const int ReportEvery = 20_000;
 
-    public EmbeddingBagNetwork Train(FeatureCorpus corpus, IProgress<TrainingProgress>? progress = null)
+    public EmbeddingBagNetwork Train(FeatureCorpus corpus, FeaturizerSettings featurizer, int dim, int hidden, float embeddingRate, int seed, IProgress<TrainingProgress>? progress = null)
     {
-        var network = new EmbeddingBagNetwork(options.Featurizer.Buckets, options.Dim, options.Hidden, options.Seed);
+        var network = new EmbeddingBagNetwork(featurizer.Buckets, dim, hidden, seed, options.AdaGrad);
         InitializeOutputBias(network, corpus);
         var targets = BuildTargets(options.NeighbourSmoothing);
         var total = (long)corpus.Count * options.Epochs;
         long done = 0;
-        var random = new Random(options.Seed);
+        var random = new Random(seed);
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             var order = Enumerable.Range(0, corpus.Count).ToArray();
@@ -39,11 +41,13 @@ internal sealed class EmbeddingBagTrainer(TrainingOptions options)
                 {
                     var example = order[k];
                     var remaining = 1f - (float)Interlocked.Read(ref done) / total;
+                    var features = corpus.Features(example);
                     var loss = network.Step(
-                        corpus.Features(example),
+                        features,
+                        featurizer.RowWeight(features.Length),
                         targets[corpus.Ratings[example]],
                         options.DenseRate * remaining,
-                        options.EmbeddingRate * remaining,
+                        embeddingRate * remaining,
                         workspace);
                     localLoss += loss;
                     if (++localCount % ReportEvery == 0)

@@ -14,47 +14,28 @@ internal static class OnnxModelWriter
 {
     private const int Opset = 17;
 
-    public static void Write(EmbeddingBagNetwork network, string path, bool int8)
+    public static void Write(IReadOnlyList<EmbeddingBagNetwork> members, string path, bool int8)
     {
         var graph = new GraphProto { Name = "moviegpt_sentiment" };
-        graph.Input.Add(TensorInput(OnnxSentimentAnalyzer.IdsInput, TensorProto.Types.DataType.Int64));
-        graph.Input.Add(TensorInput(OnnxSentimentAnalyzer.WeightsInput, TensorProto.Types.DataType.Float));
         graph.Output.Add(TensorOutput(OnnxSentimentAnalyzer.ProbabilitiesOutput, EmbeddingBagNetwork.Classes));
         graph.Initializer.Add(Int64Tensor("axis_seq", [1]));
         graph.Initializer.Add(Int64Tensor("axis_last", [2]));
-
-        if (int8)
+        var memberOutputs = new List<string>();
+        for (var k = 0; k < members.Count; k++)
         {
-            var (quantized, scales) = QuantizeRows(network.Embeddings, network.Buckets, network.Dim);
-            graph.Initializer.Add(RawTensor("embeddings_q", TensorProto.Types.DataType.Int8, [network.Buckets, network.Dim], quantized));
-            graph.Initializer.Add(RawTensor("embeddings_scale", TensorProto.Types.DataType.Float16, [network.Buckets], scales));
-            graph.Node.Add(Node("Gather", ["embeddings_q", OnnxSentimentAnalyzer.IdsInput], ["rows_q"]));
-            graph.Node.Add(Node("Cast", ["rows_q"], ["rows"], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-            graph.Node.Add(Node("Gather", ["embeddings_scale", OnnxSentimentAnalyzer.IdsInput], ["row_scale_h"]));
-            graph.Node.Add(Node("Cast", ["row_scale_h"], ["row_scale"], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-            graph.Node.Add(Node("Mul", ["row_scale", OnnxSentimentAnalyzer.WeightsInput], ["row_weight"]));
+            memberOutputs.Add(AddMember(graph, members[k], k, int8));
+        }
+        if (members.Count == 1)
+        {
+            graph.Node.Add(Node("Identity", [memberOutputs[0]], [OnnxSentimentAnalyzer.ProbabilitiesOutput]));
         }
         else
         {
-            graph.Initializer.Add(FloatTensor("embeddings", [network.Buckets, network.Dim], network.Embeddings));
-            graph.Node.Add(Node("Gather", ["embeddings", OnnxSentimentAnalyzer.IdsInput], ["rows"]));
-            graph.Node.Add(Node("Identity", [OnnxSentimentAnalyzer.WeightsInput], ["row_weight"]));
+            // The ensemble answers the mean of its members' rating distributions.
+            graph.Initializer.Add(FloatTensor("member_share", [], [1f / members.Count]));
+            graph.Node.Add(Node("Sum", [.. memberOutputs], ["member_sum"]));
+            graph.Node.Add(Node("Mul", ["member_sum", "member_share"], [OnnxSentimentAnalyzer.ProbabilitiesOutput]));
         }
-
-        graph.Initializer.Add(FloatTensor("w1", [network.Dim, network.Hidden], Transpose(network.W1, network.Hidden, network.Dim)));
-        graph.Initializer.Add(FloatTensor("b1", [network.Hidden], network.B1));
-        graph.Initializer.Add(FloatTensor("w2", [network.Hidden, EmbeddingBagNetwork.Classes], Transpose(network.W2, EmbeddingBagNetwork.Classes, network.Hidden)));
-        graph.Initializer.Add(FloatTensor("b2", [EmbeddingBagNetwork.Classes], network.B2));
-
-        graph.Node.Add(Node("Unsqueeze", ["row_weight", "axis_last"], ["row_weight_3d"]));
-        graph.Node.Add(Node("Mul", ["rows", "row_weight_3d"], ["weighted_rows"]));
-        graph.Node.Add(Node("ReduceSum", ["weighted_rows", "axis_seq"], ["bag"], Attribute("keepdims", 0)));
-        graph.Node.Add(Node("MatMul", ["bag", "w1"], ["hidden_linear"]));
-        graph.Node.Add(Node("Add", ["hidden_linear", "b1"], ["hidden_biased"]));
-        graph.Node.Add(Node("Relu", ["hidden_biased"], ["hidden"]));
-        graph.Node.Add(Node("MatMul", ["hidden", "w2"], ["logits_linear"]));
-        graph.Node.Add(Node("Add", ["logits_linear", "b2"], ["logits"]));
-        graph.Node.Add(Node("Softmax", ["logits"], [OnnxSentimentAnalyzer.ProbabilitiesOutput], Attribute("axis", -1)));
 
         var model = new ModelProto
         {
@@ -66,6 +47,54 @@ internal static class OnnxModelWriter
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = Opset });
         using var stream = File.Create(path);
         model.WriteTo(stream);
+    }
+
+    /// <summary>Adds member <paramref name="k"/>'s inputs, weights and nodes (names prefixed m{k}_); returns its output.</summary>
+    private static string AddMember(GraphProto graph, EmbeddingBagNetwork network, int k, bool int8)
+    {
+        var ids = OnnxSentimentAnalyzer.IdsInput(k);
+        var weights = OnnxSentimentAnalyzer.WeightsInput(k);
+        string N(string name) => $"m{k}_{name}";
+        // Each member has its own width: one shared dim_param would tell ONNX Runtime the widths are equal.
+        graph.Input.Add(TensorInput(ids, TensorProto.Types.DataType.Int64, $"features_{k}"));
+        graph.Input.Add(TensorInput(weights, TensorProto.Types.DataType.Float, $"features_{k}"));
+        if (int8)
+        {
+            var (quantized, scales) = QuantizeRows(network.Embeddings, network.Buckets, network.Dim);
+            graph.Initializer.Add(RawTensor(N("embeddings_q"), TensorProto.Types.DataType.Int8, [network.Buckets, network.Dim], quantized));
+            graph.Initializer.Add(RawTensor(N("embeddings_scale"), TensorProto.Types.DataType.Float16, [network.Buckets], scales));
+            graph.Node.Add(Node("Gather", [N("embeddings_q"), ids], [N("rows_q")]));
+            graph.Node.Add(Node("Cast", [N("rows_q")], [N("rows")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
+            graph.Node.Add(Node("Gather", [N("embeddings_scale"), ids], [N("row_scale_h")]));
+            graph.Node.Add(Node("Cast", [N("row_scale_h")], [N("row_scale")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
+            graph.Node.Add(Node("Mul", [N("row_scale"), weights], [N("row_weight")]));
+        }
+        else
+        {
+            graph.Initializer.Add(FloatTensor(N("embeddings"), [network.Buckets, network.Dim], network.Embeddings));
+            graph.Node.Add(Node("Gather", [N("embeddings"), ids], [N("rows")]));
+            graph.Node.Add(Node("Identity", [weights], [N("row_weight")]));
+        }
+        graph.Node.Add(Node("Unsqueeze", [N("row_weight"), "axis_last"], [N("row_weight_3d")]));
+        graph.Node.Add(Node("Mul", [N("rows"), N("row_weight_3d")], [N("weighted_rows")]));
+        graph.Node.Add(Node("ReduceSum", [N("weighted_rows"), "axis_seq"], [N("bag")], Attribute("keepdims", 0)));
+        graph.Initializer.Add(FloatTensor(N("b2"), [EmbeddingBagNetwork.Classes], network.B2));
+        if (network.IsLinear)
+        {
+            graph.Node.Add(Node("Add", [N("bag"), N("b2")], [N("logits")]));
+            graph.Node.Add(Node("Softmax", [N("logits")], [N("probs")], Attribute("axis", -1)));
+            return N("probs");
+        }
+        graph.Initializer.Add(FloatTensor(N("w1"), [network.Dim, network.Hidden], Transpose(network.W1, network.Hidden, network.Dim)));
+        graph.Initializer.Add(FloatTensor(N("b1"), [network.Hidden], network.B1));
+        graph.Initializer.Add(FloatTensor(N("w2"), [network.Hidden, EmbeddingBagNetwork.Classes], Transpose(network.W2, EmbeddingBagNetwork.Classes, network.Hidden)));
+        graph.Node.Add(Node("MatMul", [N("bag"), N("w1")], [N("hidden_linear")]));
+        graph.Node.Add(Node("Add", [N("hidden_linear"), N("b1")], [N("hidden_biased")]));
+        graph.Node.Add(Node("Relu", [N("hidden_biased")], [N("hidden")]));
+        graph.Node.Add(Node("MatMul", [N("hidden"), N("w2")], [N("logits_linear")]));
+        graph.Node.Add(Node("Add", [N("logits_linear"), N("b2")], [N("logits")]));
+        graph.Node.Add(Node("Softmax", [N("logits")], [N("probs")], Attribute("axis", -1)));
+        return N("probs");
     }
 
     /// <summary>Symmetric per-row INT8: each row's largest magnitude maps to 127.</summary>
@@ -106,8 +135,8 @@ internal static class OnnxModelWriter
         return result;
     }
 
-    private static ValueInfoProto TensorInput(string name, TensorProto.Types.DataType type) =>
-        ValueInfo(name, type, Dimension("batch"), Dimension("features"));
+    private static ValueInfoProto TensorInput(string name, TensorProto.Types.DataType type, string width) =>
+        ValueInfo(name, type, Dimension("batch"), Dimension(width));
 
     private static ValueInfoProto TensorOutput(string name, int classes) =>
         ValueInfo(name, TensorProto.Types.DataType.Float, Dimension("batch"), new TensorShapeProto.Types.Dimension { DimValue = classes });

@@ -13,54 +13,86 @@ internal static class TrainCommand
         var data = new Option<string>("--data") { Description = "Training data (.tsv or .tsv.gz, rating or NSMC format).", Required = true };
         var dev = new Option<string?>("--dev") { Description = "Dev data with ratings: tunes the decoder and measures FP32 and INT8." };
         var output = new Option<string>("--out") { Description = "Folder to write the model into.", Required = true };
-        var buckets = new Option<int>("--buckets") { Description = "Hash buckets (rows of the embedding table).", DefaultValueFactory = _ => defaults.Featurizer.Buckets };
-        var dim = new Option<int>("--dim") { Description = "Embedding width.", DefaultValueFactory = _ => defaults.Dim };
-        var hidden = new Option<int>("--hidden") { Description = "Hidden layer width.", DefaultValueFactory = _ => defaults.Hidden };
+        var members = new Option<int>("--members") { Description = "Ensemble members (each with its own hash seed).", DefaultValueFactory = _ => defaults.Featurizers.Count };
+        var buckets = new Option<int>("--buckets") { Description = "Hash buckets per member (rows of its embedding table).", DefaultValueFactory = _ => defaults.Featurizers[0].Buckets };
+        var dim = new Option<int[]>("--dim") { Description = "Embedding width, per member (cycled).", DefaultValueFactory = _ => [.. defaults.Dims], AllowMultipleArgumentsPerToken = true };
+        var hidden = new Option<int[]>("--hidden") { Description = "Hidden layer width, per member (cycled); 0 = linear member of width 10.", DefaultValueFactory = _ => [.. defaults.Hiddens], AllowMultipleArgumentsPerToken = true };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the data.", DefaultValueFactory = _ => defaults.Epochs };
         var denseRate = new Option<float>("--dense-rate") { Description = "Learning rate of the MLP.", DefaultValueFactory = _ => defaults.DenseRate };
-        var embeddingRate = new Option<float>("--embedding-rate") { Description = "Learning rate of the embeddings.", DefaultValueFactory = _ => defaults.EmbeddingRate };
+        var embeddingRate = new Option<float[]>("--embedding-rate") { Description = "Learning rate of the embeddings, per member (cycled).", DefaultValueFactory = _ => [.. defaults.EmbeddingRates], AllowMultipleArgumentsPerToken = true };
         var smoothing = new Option<float>("--smoothing") { Description = "Target mass moved to neighbouring ratings.", DefaultValueFactory = _ => defaults.NeighbourSmoothing };
-        var charMax = new Option<int>("--char-ngrams") { Description = "Longest character n-gram.", DefaultValueFactory = _ => defaults.Featurizer.CharNgramMax };
-        var wordMax = new Option<int>("--word-ngrams") { Description = "Longest word n-gram.", DefaultValueFactory = _ => defaults.Featurizer.WordNgramMax };
+        var charMax = new Option<int[]>("--char-ngrams") { Description = "Longest character n-gram, per member (cycled).", DefaultValueFactory = _ => [defaults.Featurizers[0].CharNgramMax], AllowMultipleArgumentsPerToken = true };
+        var wordMax = new Option<int[]>("--word-ngrams") { Description = "Longest word n-gram, per member (cycled).", DefaultValueFactory = _ => [defaults.Featurizers[0].WordNgramMax], AllowMultipleArgumentsPerToken = true };
+        var tail = new Option<int[]>("--tail") { Description = "Tail characters with n-grams of their own, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
+        var jamo = new Option<int[]>("--jamo") { Description = "Longest jamo n-gram, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
+        var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram.", DefaultValueFactory = _ => defaults.Featurizers[0].CharNgramMin };
+        var pooling = new Option<string>("--pooling") { Description = "mean or sqrt pooling of the rows.", DefaultValueFactory = _ => defaults.Featurizers[0].Pooling };
+        var adaGrad = new Option<bool>("--adagrad") { Description = "Row-wise AdaGrad for the embeddings instead of SGD." };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, jamo, charMin, pooling, adaGrad, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
-            var options = defaults with
+            TrainingOptions Options() => defaults with
             {
-                Featurizer = defaults.Featurizer with
-                {
-                    Buckets = parse.GetValue(buckets),
-                    CharNgramMax = parse.GetValue(charMax),
-                    WordNgramMax = parse.GetValue(wordMax),
-                },
-                Dim = parse.GetValue(dim),
-                Hidden = parse.GetValue(hidden),
+                Featurizers = MemberFeaturizers(
+                    defaults.Featurizers[0] with { CharNgramMin = parse.GetValue(charMin), Pooling = parse.GetValue(pooling)! }, parse.GetValue(members), parse.GetValue(buckets), parse.GetValue(charMax)!, parse.GetValue(wordMax)!, parse.GetValue(tail)!, parse.GetValue(jamo)!),
+                Dims = parse.GetValue(dim)!,
+                Hiddens = parse.GetValue(hidden)!,
                 Epochs = parse.GetValue(epochs),
+                AdaGrad = parse.GetValue(adaGrad),
                 DenseRate = parse.GetValue(denseRate),
-                EmbeddingRate = parse.GetValue(embeddingRate),
+                EmbeddingRates = parse.GetValue(embeddingRate)!,
                 NeighbourSmoothing = parse.GetValue(smoothing),
                 MaxExamples = parse.GetValue(maxExamples),
                 Seed = parse.GetValue(seed),
             };
-            return Run(options, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(output)!);
+            return Run(Options, parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(output)!);
         });
         return command;
     }
 
-    private static int Run(TrainingOptions options, string data, string? dev, string output)
+    /// <summary>Member k gets its own hash seed and the k-th (cycled) n-gram lengths.</summary>
+    private static FeaturizerSettings[] MemberFeaturizers(FeaturizerSettings baseline, int count, int buckets, int[] charMax, int[] wordMax, int[] tail, int[] jamo)
+    {
+        if (count < 1 || charMax.Length == 0 || wordMax.Length == 0 || tail.Length == 0 || jamo.Length == 0)
+        {
+            throw new ArgumentException("--members must be at least 1 and the n-gram lists non-empty.");
+        }
+        return [.. Enumerable.Range(0, count).Select(k => baseline with
+        {
+            Buckets = buckets,
+            CharNgramMax = charMax[k % charMax.Length],
+            WordNgramMax = wordMax[k % wordMax.Length],
+            TailCharacters = tail[k % tail.Length],
+            JamoNgramMax = jamo[k % jamo.Length],
+            HashSeed = baseline.HashSeed + (uint)k * 0x01000193u,
+        })];
+    }
+
+    private static int Run(Func<TrainingOptions> readOptions, string data, string? dev, string output)
     {
         try
         {
-            options.Featurizer.Validate();
-            if (options.Dim < 1 || options.Hidden < 1 || options.Epochs < 1)
+            var options = readOptions();
+            foreach (var featurizer in options.Featurizers)
             {
-                throw new ArgumentException("--dim, --hidden and --epochs must be at least 1.");
+                featurizer.Validate();
+            }
+            for (var k = 0; k < options.Featurizers.Count; k++)
+            {
+                if (options.DimOf(k) < 1 || options.HiddenOf(k) < 0 || (options.HiddenOf(k) == 0 && options.DimOf(k) != EmbeddingBagNetwork.Classes))
+                {
+                    throw new ArgumentException($"member {k + 1}: --dim must be at least 1, --hidden at least 0, and a linear member (hidden 0) needs --dim {EmbeddingBagNetwork.Classes}.");
+                }
+            }
+            if (options.Epochs < 1 || options.Dims.Count == 0 || options.Hiddens.Count == 0)
+            {
+                throw new ArgumentException("--epochs must be at least 1 and --dim/--hidden non-empty.");
             }
             var pipeline = new TrainingPipeline(options, line => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {line}"));
             var summary = WithProgress(progress => pipeline.Run(data, dev, output, progress));

@@ -5,19 +5,32 @@ namespace MovieGpt.Cli.Training;
 /// <summary>Hyperparameters of one training run; the defaults are the shipped model's.</summary>
 internal sealed record TrainingOptions
 {
-    public FeaturizerSettings Featurizer { get; init; } = new();
+    /// <summary>One featurizer per ensemble member; members differ in hash seed and n-gram lengths.</summary>
+    public IReadOnlyList<FeaturizerSettings> Featurizers { get; init; } = [new()];
 
-    public int Dim { get; init; } = 16;
+    /// <summary>Embedding width per member (cycled). A member with hidden width 0 is linear: its width must be 10.</summary>
+    public IReadOnlyList<int> Dims { get; init; } = [16];
 
-    public int Hidden { get; init; } = 64;
+    /// <summary>Hidden layer width per member (cycled); 0 = a linear member (multinomial logistic regression).</summary>
+    public IReadOnlyList<int> Hiddens { get; init; } = [64];
+
+    public int DimOf(int member) => Dims[member % Dims.Count];
+
+    public int HiddenOf(int member) => Hiddens[member % Hiddens.Count];
 
     public int Epochs { get; init; } = 1;
+
+    /// <summary>Row-wise AdaGrad for the embedding rows instead of plain SGD.</summary>
+    public bool AdaGrad { get; init; }
 
     /// <summary>Learning rate of the hidden and output layers, decayed linearly to zero.</summary>
     public float DenseRate { get; init; } = 0.05f;
 
     /// <summary>Learning rate of the embedding rows (which see few updates each, so it is larger).</summary>
-    public float EmbeddingRate { get; init; } = 2.0f;
+    public IReadOnlyList<float> EmbeddingRates { get; init; } = [2.0f];
+
+    /// <summary>Per member (cycled): a linear member wants a far larger rate than an MLP member.</summary>
+    public float EmbeddingRateOf(int member) => EmbeddingRates[member % EmbeddingRates.Count];
 
     /// <summary>Share of the target mass spread to the neighbouring star ratings (ratings are ordinal).</summary>
     public float NeighbourSmoothing { get; init; } = 0.1f;
@@ -31,15 +44,19 @@ internal sealed record TrainingOptions
 
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
     {
-        ["architecture"] = "hashed char 1-4 + word 1-2 n-grams -> mean embedding bag -> ReLU MLP -> softmax over ratings 1-10",
-        ["buckets"] = Featurizer.Buckets.ToString(),
-        ["char_ngrams"] = $"{Featurizer.CharNgramMin}-{Featurizer.CharNgramMax}",
-        ["word_ngrams"] = $"1-{Featurizer.WordNgramMax}",
-        ["dim"] = Dim.ToString(),
-        ["hidden"] = Hidden.ToString(),
+        ["architecture"] = "per member: hashed char + word n-grams -> mean embedding bag -> ReLU MLP -> softmax over ratings 1-10; members averaged",
+        ["members"] = Featurizers.Count.ToString(),
+        ["buckets"] = string.Join(",", Featurizers.Select(f => f.Buckets)),
+        ["char_ngrams"] = string.Join(",", Featurizers.Select(f => $"{f.CharNgramMin}-{f.CharNgramMax}")),
+        ["word_ngrams"] = string.Join(",", Featurizers.Select(f => $"1-{f.WordNgramMax}")),
+        ["tail_characters"] = string.Join(",", Featurizers.Select(f => f.TailCharacters)),
+        ["jamo_ngrams"] = string.Join(",", Featurizers.Select(f => f.JamoNgramMax)),
+        ["dim"] = string.Join(",", Featurizers.Select((_, k) => DimOf(k))),
+        ["hidden"] = string.Join(",", Featurizers.Select((_, k) => HiddenOf(k))),
         ["epochs"] = Epochs.ToString(),
+        ["embedding_optimizer"] = AdaGrad ? "adagrad" : "sgd",
         ["dense_rate"] = DenseRate.ToString("G"),
-        ["embedding_rate"] = EmbeddingRate.ToString("G"),
+        ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),
         ["neighbour_smoothing"] = NeighbourSmoothing.ToString("G"),
         ["seed"] = Seed.ToString(),
     };

@@ -32,36 +32,44 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
     {
         var clock = Stopwatch.StartNew();
         var normalizer = new TextNormalizer(new SentimentOptions().MaxCharacters);
-        var featurizer = new HashingFeaturizer(options.Featurizer);
-
         var train = Load(dataPath, options.MaxExamples);
         log($"read {train.Count:N0} training reviews from {dataPath}");
-        var corpus = FeatureCorpus.Build(train, normalizer, featurizer, out var skipped);
-        log($"featurized {corpus.Count:N0} reviews ({corpus.Ids.Length:N0} n-grams, {skipped} without readable text skipped) in {clock.Elapsed.TotalSeconds:F0} s");
 
-        var network = new EmbeddingBagTrainer(options).Train(corpus, progress);
-        log($"trained in {clock.Elapsed.TotalSeconds:F0} s");
+        var members = new List<EmbeddingBagNetwork>();
+        var examples = 0;
+        var skipped = 0;
+        List<int> trainingRatings = [];
+        for (var k = 0; k < options.Featurizers.Count; k++)
+        {
+            var featurizer = new HashingFeaturizer(options.Featurizers[k]);
+            var corpus = FeatureCorpus.Build(train, normalizer, featurizer, out skipped);
+            examples = corpus.Count;
+            trainingRatings = [.. corpus.Ratings.Select(r => r + 1)];
+            log($"member {k + 1}/{options.Featurizers.Count}: featurized {corpus.Count:N0} reviews ({corpus.Ids.Length:N0} n-grams, {skipped} without readable text skipped)");
+            members.Add(new EmbeddingBagTrainer(options).Train(corpus, options.Featurizers[k], options.DimOf(k), options.HiddenOf(k), options.EmbeddingRateOf(k), options.Seed + k, progress));
+            log($"member {k + 1}/{options.Featurizers.Count}: trained at {clock.Elapsed.TotalSeconds:F0} s");
+        }
 
         List<LabeledReview>? dev = devPath is null ? null : [.. Load(devPath, 0).Where(r => !string.IsNullOrWhiteSpace(r.Text))];
         var decoder = dev is { Count: > 0 } && dev[0].Rating is not null
-            ? TuneOnDev(network, dev, normalizer, featurizer)
-            : RatingMetrics.FromPriors([.. corpus.Ratings.Select(r => r + 1)]);
+            ? TuneOnDev(members, options.Featurizers, dev, normalizer)
+            : RatingMetrics.FromPriors(trainingRatings);
         log($"decoder class weights: [{string.Join(", ", decoder.ClassWeights)}]");
 
         Directory.CreateDirectory(outputDirectory);
-        OnnxModelWriter.Write(network, Path.Combine(outputDirectory, Fp32File), int8: false);
-        OnnxModelWriter.Write(network, Path.Combine(outputDirectory, Int8File), int8: true);
+        OnnxModelWriter.Write(members, Path.Combine(outputDirectory, Fp32File), int8: false);
+        OnnxModelWriter.Write(members, Path.Combine(outputDirectory, Int8File), int8: true);
 
         var manifest = new ModelManifest
         {
             Name = "moviegpt-ko-sentiment",
             ModelFile = Int8File,
-            Featurizer = options.Featurizer,
+            Featurizers = options.Featurizers,
             Decoder = decoder,
             Training = new TrainingRecord(
                 Path.GetFileName(dataPath),
                 Sha256(dataPath),
-                corpus.Count,
+                examples,
                 devPath is null ? null : Path.GetFileName(devPath),
                 DateTime.UtcNow,
                 options.Describe()),
@@ -79,7 +87,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
             ? Fp32File
             : Int8File;
         (manifest with { ModelFile = shipped, Metrics = metrics.Count > 0 ? metrics : null }).Write(outputDirectory);
-        return new TrainingSummary(outputDirectory, corpus.Count, skipped, clock.Elapsed, decoder, metrics, shipped);
+        return new TrainingSummary(outputDirectory, examples, skipped, clock.Elapsed, decoder, metrics, shipped);
     }
 
     private static List<LabeledReview> Load(string path, int max)
@@ -88,14 +96,27 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
         return max > 0 ? [.. reviews.Take(max)] : [.. reviews];
     }
 
-    private static RatingDecoder TuneOnDev(EmbeddingBagNetwork network, List<LabeledReview> dev, TextNormalizer normalizer, HashingFeaturizer featurizer)
+    /// <summary>Chooses the decoder on the members' mean rating distribution over dev, computed in C# (no export needed).</summary>
+    private static RatingDecoder TuneOnDev(
+        List<EmbeddingBagNetwork> members, IReadOnlyList<FeaturizerSettings> featurizers, List<LabeledReview> dev, TextNormalizer normalizer)
     {
         var probabilities = new float[dev.Count][];
-        Parallel.For(0, dev.Count, () => network.CreateWorkspace(), (i, _, workspace) =>
+        var hashing = featurizers.Select(f => new HashingFeaturizer(f)).ToArray();
+        Parallel.For(0, dev.Count, () => members.Select(m => m.CreateWorkspace()).ToArray(), (i, _, workspaces) =>
         {
-            network.Forward(featurizer.Featurize(normalizer.Normalize(dev[i].Text)), workspace);
-            probabilities[i] = [.. workspace.Probabilities];
-            return workspace;
+            var text = normalizer.Normalize(dev[i].Text);
+            var mean = new float[EmbeddingBagNetwork.Classes];
+            for (var k = 0; k < members.Count; k++)
+            {
+                var ids = hashing[k].Featurize(text);
+                members[k].Forward(ids, featurizers[k].RowWeight(ids.Length), workspaces[k]);
+                for (var c = 0; c < mean.Length; c++)
+                {
+                    mean[c] += workspaces[k].Probabilities[c] / members.Count;
+                }
+            }
+            probabilities[i] = mean;
+            return workspaces;
         }, _ => { });
         return RatingMetrics.TuneDecoder(probabilities, [.. dev.Select(r => r.Rating!.Value)]);
     }

@@ -17,6 +17,7 @@ public sealed record ModelManifest
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
@@ -33,7 +34,11 @@ public sealed record ModelManifest
     /// <summary>The graph answers a distribution over the star ratings 1..RatingLevels.</summary>
     public int RatingLevels { get; init; } = 10;
 
-    public required FeaturizerSettings Featurizer { get; init; }
+    /// <summary>
+    /// One featurizer per ensemble member: member k reads inputs ids_k and weights_k of the graph, which
+    /// averages the members' rating distributions.
+    /// </summary>
+    public required IReadOnlyList<FeaturizerSettings> Featurizers { get; init; }
 
     public required RatingDecoder Decoder { get; init; }
 
@@ -84,9 +89,16 @@ public sealed record ModelManifest
             throw new SentimentModelException(
                 $"{path}: expected labels [negative, neutral, positive], 3 class weights and at least 2 rating levels.");
         }
+        if (Featurizers is not { Count: > 0 })
+        {
+            throw new SentimentModelException($"{path}: featurizers must list at least one member.");
+        }
         try
         {
-            Featurizer.Validate();
+            foreach (var featurizer in Featurizers)
+            {
+                featurizer.Validate();
+            }
         }
         catch (ArgumentException e)
         {

@@ -10,8 +10,6 @@ namespace MovieGpt.Sentiment.Onnx;
 /// </summary>
 public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
 {
-    public const string IdsInput = "ids";
-    public const string WeightsInput = "weights";
     public const string ProbabilitiesOutput = "rating_probs";
 
     // Batches are cut into chunks so padding stays small and every core gets work.
@@ -19,20 +17,28 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
 
     private readonly InferenceSession _session;
     private readonly TextNormalizer _normalizer;
-    private readonly HashingFeaturizer _featurizer;
+    private readonly HashingFeaturizer[] _featurizers;
+    private readonly string[] _inputNames;
     private readonly RatingDecoder _decoder;
 
     private OnnxSentimentAnalyzer(InferenceSession session, ModelManifest manifest, ModelInfo info, SentimentOptions options)
     {
         _session = session;
         _normalizer = new TextNormalizer(options.MaxCharacters);
-        _featurizer = new HashingFeaturizer(manifest.Featurizer);
+        _featurizers = [.. manifest.Featurizers.Select(f => new HashingFeaturizer(f))];
+        _inputNames = [.. Enumerable.Range(0, _featurizers.Length).SelectMany(k => new[] { IdsInput(k), WeightsInput(k) })];
         _decoder = manifest.Decoder;
         Manifest = manifest;
         Model = info;
     }
 
     public ModelInfo Model { get; }
+
+    /// <summary>Graph input of member <paramref name="member"/>'s feature ids, int64 [batch, n].</summary>
+    public static string IdsInput(int member) => $"ids_{member}";
+
+    /// <summary>Graph input of member <paramref name="member"/>'s feature weights (1/n, 0 for padding), float [batch, n].</summary>
+    public static string WeightsInput(int member) => $"weights_{member}";
 
     public ModelManifest Manifest { get; }
 
@@ -47,7 +53,8 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         var session = OnnxSessionFactory.Open(file, options);
         try
         {
-            OnnxSessionFactory.RequireInputs(session, file, IdsInput, WeightsInput);
+            OnnxSessionFactory.RequireInputs(session, file,
+                [.. Enumerable.Range(0, manifest.Featurizers.Count).SelectMany(k => new[] { IdsInput(k), WeightsInput(k) })]);
             OnnxSessionFactory.RequireOutput(session, file, ProbabilitiesOutput);
             return new OnnxSentimentAnalyzer(session, manifest, new ModelInfo(manifest.Name, "moviegpt-onnx", directory, file), options);
         }
@@ -88,35 +95,59 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
 
     private SentimentResult[] AnalyzeChunk(IReadOnlyList<string> texts)
     {
-        var features = new int[texts.Count][];
-        var width = 1;
+        var normalized = new string[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
-            features[i] = _featurizer.Featurize(_normalizer.Normalize(texts[i]));
+            normalized[i] = _normalizer.Normalize(texts[i]);
+        }
+        var inputs = new List<OrtValue>(_featurizers.Length * 2);
+        try
+        {
+            foreach (var featurizer in _featurizers)
+            {
+                inputs.AddRange(FeatureTensors(featurizer, normalized));
+            }
+            return Score(inputs, texts.Count);
+        }
+        finally
+        {
+            inputs.ForEach(v => v.Dispose());
+        }
+    }
+
+    /// <summary>ids and weights [batch, widest row]; padding points at bucket 0 with weight 0, so it adds nothing to the mean.</summary>
+    private static OrtValue[] FeatureTensors(HashingFeaturizer featurizer, string[] normalized)
+    {
+        var features = new int[normalized.Length][];
+        var width = 1;
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            features[i] = featurizer.Featurize(normalized[i]);
             width = Math.Max(width, features[i].Length);
         }
-
-        // Padding rows point at bucket 0 with weight 0, so they add nothing to the mean.
-        var ids = new long[texts.Count * width];
-        var weights = new float[texts.Count * width];
-        for (var i = 0; i < texts.Count; i++)
+        var ids = new long[normalized.Length * width];
+        var weights = new float[normalized.Length * width];
+        for (var i = 0; i < normalized.Length; i++)
         {
             var row = features[i];
-            var weight = 1f / row.Length;
+            var weight = featurizer.Settings.RowWeight(row.Length);
             for (var j = 0; j < row.Length; j++)
             {
                 ids[i * width + j] = row[j];
                 weights[i * width + j] = weight;
             }
         }
+        long[] shape = [normalized.Length, width];
+        return [OrtValue.CreateTensorValueFromMemory(ids, shape), OrtValue.CreateTensorValueFromMemory(weights, shape)];
+    }
 
-        long[] shape = [texts.Count, width];
-        using var idsValue = OrtValue.CreateTensorValueFromMemory(ids, shape);
-        using var weightsValue = OrtValue.CreateTensorValueFromMemory(weights, shape);
+    private SentimentResult[] Score(IReadOnlyCollection<OrtValue> inputs, int count)
+    {
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
         {
-            outputs = _session.Run(new RunOptions(), [IdsInput, WeightsInput], [idsValue, weightsValue], [ProbabilitiesOutput]);
+            using var runOptions = new RunOptions();
+            outputs = _session.Run(runOptions, _inputNames, inputs, [ProbabilitiesOutput]);
         }
         catch (OnnxRuntimeException e)
         {
@@ -126,12 +157,12 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         {
             var probabilities = outputs[0].GetTensorDataAsSpan<float>();
             var levels = Manifest.RatingLevels;
-            if (probabilities.Length != texts.Count * levels)
+            if (probabilities.Length != count * levels)
             {
-                throw new SentimentModelException($"The model answered {probabilities.Length} values for {texts.Count} reviews.");
+                throw new SentimentModelException($"The model answered {probabilities.Length} values for {count} reviews.");
             }
-            var results = new SentimentResult[texts.Count];
-            for (var i = 0; i < texts.Count; i++)
+            var results = new SentimentResult[count];
+            for (var i = 0; i < count; i++)
             {
                 results[i] = _decoder.Decode(probabilities.Slice(i * levels, levels));
             }

@@ -17,12 +17,39 @@ public sealed record FeaturizerSettings
     /// <summary>Word n-grams up to this length (1 = unigrams only, 0 = none).</summary>
     public int WordNgramMax { get; init; } = 2;
 
+    /// <summary>
+    /// Character n-grams of the last this-many characters again, in a family of their own, plus the last
+    /// word: Korean puts the verdict in the final predicate (…재밌을 줄 알았는데 별로), so the end
+    /// deserves features that know they are at the end. 0 = off.
+    /// </summary>
+    public int TailCharacters { get; init; }
+
+    /// <summary>
+    /// Longest n-gram over the jamo (initial, medial and final letters) of Hangul syllables, which ties
+    /// spellings that share letters but not syllables (재밌다 / 재미있다, ㅈㄴ / 존나). 0 = off.
+    /// </summary>
+    public int JamoNgramMax { get; init; }
+
+    /// <summary>
+    /// How a review's rows are pooled: "mean" divides their sum by n, "sqrt" by √n (long reviews then
+    /// speak louder than short ones, and informative n-grams are less diluted by common ones).
+    /// </summary>
+    public string Pooling { get; init; } = "mean";
+
+    /// <summary>The weight of each of a review's <paramref name="count"/> feature rows.</summary>
+    public float RowWeight(int count) => Pooling == "sqrt" ? 1f / MathF.Sqrt(count) : 1f / count;
+
     /// <summary>Seeds the hash, so two models in an ensemble can hash differently.</summary>
     public uint HashSeed { get; init; } = 0x9E3779B9;
 
     public void Validate()
     {
-        if (Buckets < 16 || CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8 || WordNgramMax is < 0 or > 3)
+        if (Pooling is not ("mean" or "sqrt"))
+        {
+            throw new ArgumentException($"Featurizer pooling '{Pooling}' is not 'mean' or 'sqrt'.");
+        }
+        if (Buckets < 16 || CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8 || WordNgramMax is < 0 or > 3
+            || TailCharacters is < 0 or > 64 || JamoNgramMax is < 0 or > 8)
         {
             throw new ArgumentException(
                 $"Featurizer settings are out of range: buckets={Buckets}, char n-grams {CharNgramMin}–{CharNgramMax}, word n-grams ≤ {WordNgramMax}.");

@@ -13,6 +13,9 @@ public sealed class HashingFeaturizer
     private const ulong WordFamily = 0x2000;
     private const ulong BigramFamily = 0x3000;
     private const ulong TrigramFamily = 0x4000;
+    private const ulong TailFamily = 0x5000;
+    private const ulong LastWordFamily = 0x6000;
+    private const ulong JamoFamily = 0x7000;
 
     private readonly FeaturizerSettings _settings;
     private readonly ulong _seed;
@@ -33,6 +36,71 @@ public sealed class HashingFeaturizer
         if (_settings.WordNgramMax > 0)
         {
             AddWordNgrams(normalized, ids);
+        }
+        if (_settings.TailCharacters > 0)
+        {
+            AddTail(normalized, ids);
+        }
+        if (_settings.JamoNgramMax > 0)
+        {
+            AddJamoNgrams(normalized, ids);
+        }
+    }
+
+    private void AddTail(string text, List<int> ids)
+    {
+        var tail = text.AsSpan(Math.Max(0, text.Length - _settings.TailCharacters));
+        for (var start = 0; start < tail.Length; start++)
+        {
+            var hash = _seed ^ TailFamily;
+            for (var n = 1; n <= _settings.CharNgramMax && start + n <= tail.Length; n++)
+            {
+                hash = (hash ^ tail[start + n - 1]) * FnvPrime;
+                ids.Add(Bucket(hash ^ ((ulong)n << 56)));
+            }
+        }
+        var lastSpace = text.LastIndexOf(' ');
+        var word = _seed ^ LastWordFamily;
+        foreach (var c in text.AsSpan(lastSpace + 1))
+        {
+            word = (word ^ c) * FnvPrime;
+        }
+        ids.Add(Bucket(word));
+    }
+
+    private void AddJamoNgrams(string text, List<int> ids)
+    {
+        Span<char> jamo = text.Length <= 256 ? stackalloc char[text.Length * 3] : new char[text.Length * 3];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\uAC00' and <= '\uD7A3')
+            {
+                // A syllable is 0xAC00 + (initial × 21 + medial) × 28 + final; the letters get codes of their own.
+                var index = c - 0xAC00;
+                jamo[length++] = (char)(0x1100 + index / 588);
+                jamo[length++] = (char)(0x1161 + index % 588 / 28);
+                if (index % 28 != 0)
+                {
+                    jamo[length++] = (char)(0x11A7 + index % 28);
+                }
+            }
+            else
+            {
+                jamo[length++] = c;
+            }
+        }
+        for (var start = 0; start < length; start++)
+        {
+            var hash = _seed ^ JamoFamily;
+            for (var n = 1; n <= _settings.JamoNgramMax && start + n <= length; n++)
+            {
+                hash = (hash ^ jamo[start + n - 1]) * FnvPrime;
+                if (n >= 2)
+                {
+                    ids.Add(Bucket(hash ^ ((ulong)n << 56)));
+                }
+            }
         }
     }
 
