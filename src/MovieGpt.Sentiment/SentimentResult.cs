@@ -14,6 +14,7 @@ public static class SentimentLabels
 public sealed record SentimentProbabilities(double Negative, double Neutral, double Positive)
 {
     /// <summary>How positive the review is on [0, 1]: P(positive) + P(neutral) / 2.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double Positivity => Positive + Neutral / 2;
 }
 

@@ -1,5 +1,33 @@
+using MovieGpt.Server.Apis;
+using MovieGpt.Server.Components;
+using MovieGpt.Server.Data;
+using MovieGpt.Server.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddApiConventions();
+builder.AddDatabase();
+builder.AddSentimentEngine();
+builder.AddCatalogServices();
+builder.AddHealth();
+builder.AddApiDocs();
+builder.AddWebUi();
+
 var app = builder.Build();
+
+app.UseHttpLogging();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+await app.MigrateDatabaseAsync();
+
+app.UseApiDocs();
+app.MapRootApi();
+app.MapMoviesApi();
+app.MapReviewsApi();
+app.MapSentimentApi();
+app.MapWebUi();
+
 app.Run();
 
+/// <summary>Entry point; public so WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

@@ -15,9 +15,10 @@ public sealed record MovieResponse(
     double AverageScore);
 
 /// <summary>The body of POST /api/movies/; a mutable class so Blazor forms can bind to it.</summary>
-public sealed class CreateMovieRequest
+public sealed class CreateMovieRequest : IValidatableObject
 {
-    [Required, StringLength(200, MinimumLength = 1)]
+    [Required(ErrorMessage = "제목은 필수입니다. (Title is required.)")]
+    [StringLength(200, MinimumLength = 1, ErrorMessage = "제목은 1–200자입니다. (Title must be 1–200 characters.)")]
     public string Title { get; set; } = "";
 
     [StringLength(50)]
@@ -31,6 +32,19 @@ public sealed class CreateMovieRequest
 
     [StringLength(500)]
     public string? PosterUrl { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Title is not null && string.IsNullOrWhiteSpace(Title))
+        {
+            yield return new ValidationResult("제목을 입력해 주세요. (Title must not be blank.)", [nameof(Title)]);
+        }
+        if (!string.IsNullOrWhiteSpace(PosterUrl)
+            && !(Uri.TryCreate(PosterUrl.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            yield return new ValidationResult("포스터 URL은 http 또는 https 주소여야 합니다. (Poster URL must be an http or https URL.)", [nameof(PosterUrl)]);
+        }
+    }
 }
 
 public enum MovieSort

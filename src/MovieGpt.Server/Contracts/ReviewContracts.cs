@@ -17,16 +17,33 @@ public sealed record ReviewResponse(
     DateTime CreatedAt);
 
 /// <summary>The body of POST /api/reviews/; a mutable class so Blazor forms can bind to it.</summary>
-public sealed class CreateReviewRequest
+public sealed class CreateReviewRequest : IValidatableObject
 {
-    [Range(1, int.MaxValue)]
+    public const int MinContentLength = 5;
+    public const int MaxContentLength = 5000;
+
+    [Range(1, int.MaxValue, ErrorMessage = "영화를 선택해 주세요. (movie_id must be a positive id.)")]
     public int MovieId { get; set; }
 
-    [Required, StringLength(100, MinimumLength = 1)]
+    [Required(ErrorMessage = "작성자는 필수입니다. (Author is required.)")]
+    [StringLength(100, MinimumLength = 1, ErrorMessage = "작성자는 1–100자입니다. (Author must be 1–100 characters.)")]
     public string Author { get; set; } = "";
 
-    [Required, StringLength(5000)]
+    [Required(ErrorMessage = "리뷰 내용은 필수입니다. (Content is required.)")]
+    [StringLength(MaxContentLength, ErrorMessage = "리뷰는 5,000자 이하입니다. (Content must be at most 5,000 characters.)")]
     public string Content { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Author is not null && Author.Length > 0 && string.IsNullOrWhiteSpace(Author))
+        {
+            yield return new ValidationResult("작성자를 입력해 주세요. (Author must not be blank.)", [nameof(Author)]);
+        }
+        if (Content is not null && Content.Trim().Length < MinContentLength)
+        {
+            yield return new ValidationResult("리뷰는 공백을 빼고 5자 이상이어야 합니다. (Content must have at least 5 characters after trimming.)", [nameof(Content)]);
+        }
+    }
 }
 
 /// <summary>

@@ -1,0 +1,71 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Services;
+
+namespace MovieGpt.Server.Apis;
+
+public static class MoviesApi
+{
+    public static RouteGroupBuilder MapMoviesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/movies").WithTags("Movies");
+
+        // "" also answers "/api/movies/", the path the prototype's clients call.
+        group.MapGet("", ListMovies)
+            .WithSummary("List movies")
+            .WithDescription($"Newest first unless sorted otherwise; q searches title, director and genre (case-insensitive). limit is capped at {Paging.MaxLimit}.");
+        group.MapGet("/{id:int}", GetMovie).WithSummary("Get a movie");
+        group.MapPost("", CreateMovie)
+            .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
+            .WithSummary("Register a movie");
+        group.MapDelete("/{id:int}", DeleteMovie).WithSummary("Delete a movie and its reviews");
+        group.MapGet("/{id:int}/stats", GetStats)
+            .WithSummary("Sentiment statistics of a movie's reviews")
+            .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the reviews (0 when there are none).");
+        return group;
+    }
+
+    public sealed record ListParameters(
+        [property: Description("Search text (title, director, genre)")] string? Q,
+        [property: Description("newest | reviews | score")] string? Sort,
+        [property: DefaultValue(0)] int? Skip,
+        [property: DefaultValue(100)] int? Limit);
+
+    public static async Task<Results<Ok<IReadOnlyList<MovieResponse>>, ProblemHttpResult>> ListMovies(
+        [AsParameters] ListParameters parameters, IMovieService movies, CancellationToken ct)
+    {
+        int skip = parameters.Skip ?? 0, limit = parameters.Limit ?? 100;
+        if (Paging.Check(skip, limit) is { } invalid)
+        {
+            return invalid;
+        }
+        if (!TryParseSort(parameters.Sort, out var sort))
+        {
+            return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["sort"] = ["sort must be newest, reviews or score."] });
+        }
+        return TypedResults.Ok(await movies.ListAsync(new MovieListQuery(parameters.Q, sort, skip, Paging.Cap(limit)), ct));
+    }
+
+    public static async Task<Results<Ok<MovieResponse>, ProblemHttpResult>> GetMovie(int id, IMovieService movies, CancellationToken ct) =>
+        await movies.GetAsync(id, ct) is { } movie ? TypedResults.Ok(movie) : ApiResults.MovieNotFound();
+
+    public static async Task<Created<MovieResponse>> CreateMovie(CreateMovieRequest request, IMovieService movies, CancellationToken ct)
+    {
+        var movie = await movies.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/movies/{movie.Id}", movie);
+    }
+
+    public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> DeleteMovie(int id, IMovieService movies, CancellationToken ct) =>
+        await movies.DeleteAsync(id, ct) ? TypedResults.Ok(new MessageResponse("Movie deleted successfully")) : ApiResults.MovieNotFound();
+
+    public static async Task<Results<Ok<MovieStatsResponse>, ProblemHttpResult>> GetStats(int id, IMovieService movies, CancellationToken ct) =>
+        await movies.GetStatsAsync(id, ct) is { } stats ? TypedResults.Ok(stats) : ApiResults.MovieNotFound();
+
+    private static bool TryParseSort(string? value, out MovieSort sort)
+    {
+        sort = MovieSort.Newest;
+        return string.IsNullOrWhiteSpace(value)
+            || (Enum.TryParse(value, ignoreCase: true, out sort) && Enum.IsDefined(sort) && !int.TryParse(value, out _));
+    }
+}

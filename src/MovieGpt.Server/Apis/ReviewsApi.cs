@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Services;
+
+namespace MovieGpt.Server.Apis;
+
+public static class ReviewsApi
+{
+    public static RouteGroupBuilder MapReviewsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/reviews").WithTags("Reviews");
+
+        group.MapPost("", CreateReview)
+            .AddEndpointFilter<ValidationFilter<CreateReviewRequest>>()
+            .WithSummary("Write a review; the sentiment engine scores it before it is stored");
+        group.MapGet("", ListReviews).WithSummary("List reviews, newest first").WithDescription($"limit is capped at {Paging.MaxLimit}.");
+        group.MapGet("/movie/{movie_id:int}", ListMovieReviews).WithSummary("A movie's reviews, newest first");
+        group.MapGet("/movie/{movie_id:int}/rating", GetMovieRating)
+            .WithSummary("A movie's average sentiment score")
+            .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the movie's reviews, 0 when there are none: it rises with the share of positive reviews.");
+        group.MapDelete("/{id:int}", DeleteReview).WithSummary("Delete a review");
+        return group;
+    }
+
+    public static async Task<Results<Created<ReviewResponse>, ProblemHttpResult>> CreateReview(
+        CreateReviewRequest request, IReviewService reviews, CancellationToken ct) =>
+        await reviews.CreateAsync(request, ct) is { } review
+            ? TypedResults.Created($"/api/reviews/{review.Id}", review)
+            : ApiResults.MovieNotFound();
+
+    public static async Task<Results<Ok<IReadOnlyList<ReviewResponse>>, ProblemHttpResult>> ListReviews(
+        IReviewService reviews, CancellationToken ct, [DefaultValue(0)] int skip = 0, [DefaultValue(10)] int limit = 10) =>
+        Paging.Check(skip, limit) is { } invalid
+            ? invalid
+            : TypedResults.Ok(await reviews.ListAsync(skip, Paging.Cap(limit), null, ct));
+
+    public static async Task<Results<Ok<IReadOnlyList<ReviewResponse>>, ProblemHttpResult>> ListMovieReviews(
+        [FromRoute(Name = "movie_id")] int movieId, IMovieService movies, IReviewService reviews, CancellationToken ct,
+        [DefaultValue(0)] int skip = 0, [DefaultValue(100)] int limit = 100)
+    {
+        if (Paging.Check(skip, limit) is { } invalid)
+        {
+            return invalid;
+        }
+        if (await movies.GetAsync(movieId, ct) is null)
+        {
+            return ApiResults.MovieNotFound();
+        }
+        return TypedResults.Ok(await reviews.ListAsync(skip, Paging.Cap(limit), movieId, ct));
+    }
+
+    public static async Task<Results<Ok<MovieRatingResponse>, ProblemHttpResult>> GetMovieRating(
+        [FromRoute(Name = "movie_id")] int movieId, IMovieService movies, CancellationToken ct) =>
+        await movies.GetAsync(movieId, ct) is { } movie
+            ? TypedResults.Ok(new MovieRatingResponse(movie.Id, Math.Round(movie.AverageScore, 4), movie.ReviewCount))
+            : ApiResults.MovieNotFound();
+
+    public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> DeleteReview(int id, IReviewService reviews, CancellationToken ct) =>
+        await reviews.DeleteAsync(id, ct) ? TypedResults.Ok(new MessageResponse("Review deleted successfully")) : ApiResults.ReviewNotFound();
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MovieGpt.Sentiment;
+using MovieGpt.Server.Contracts;
+
+namespace MovieGpt.Server.Apis;
+
+/// <summary>The engine's full answer for any text, storing nothing (the UI's live preview uses the same engine).</summary>
+public static class SentimentApi
+{
+    public const int MaxBatch = 1000;
+
+    public static RouteGroupBuilder MapSentimentApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/sentiment").WithTags("Sentiment");
+        group.MapPost("", Analyze).WithSummary("Score one text");
+        group.MapPost("/batch", AnalyzeBatch).WithSummary($"Score up to {MaxBatch} texts");
+        return group;
+    }
+
+    public static Results<Ok<SentimentResult>, ProblemHttpResult> Analyze(SentimentRequest request, ISentimentAnalyzer analyzer) =>
+        string.IsNullOrWhiteSpace(request.Text)
+            ? ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = ["text must not be empty."] })
+            : TypedResults.Ok(analyzer.Analyze(request.Text));
+
+    public static Results<Ok<SentimentBatchResponse>, ProblemHttpResult> AnalyzeBatch(SentimentBatchRequest request, ISentimentAnalyzer analyzer)
+    {
+        if (request.Texts is not { Count: > 0 } texts || texts.Count > MaxBatch)
+        {
+            return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["texts"] = [$"texts must hold 1 to {MaxBatch} texts."] });
+        }
+        var empty = Enumerable.Range(0, texts.Count).Where(i => string.IsNullOrWhiteSpace(texts[i])).ToList();
+        if (empty.Count > 0)
+        {
+            return ValidationFilter<object>.Invalid(empty.Take(20).ToDictionary(i => $"texts[{i}]", _ => new[] { "text must not be empty." }));
+        }
+        return TypedResults.Ok(new SentimentBatchResponse(analyzer.AnalyzeBatch(texts)));
+    }
+}

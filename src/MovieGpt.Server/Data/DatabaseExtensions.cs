@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace MovieGpt.Server.Data;
+
+public static class DatabaseExtensions
+{
+    /// <summary>Registers <see cref="MovieGptDbContext"/> on the configured provider (SQLite by default).</summary>
+    public static IHostApplicationBuilder AddDatabase(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var contentRoot = builder.Environment.ContentRootPath;
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
+                }
+                builder.Services.AddDbContext<MovieGptDbContext, PostgresMovieGptDbContext>(db =>
+                    db.UseNpgsql(options.ConnectionString, npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
+                break;
+            default:
+                var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
+                builder.Services.AddDbContext<MovieGptDbContext, SqliteMovieGptDbContext>(db =>
+                    db.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds)));
+                break;
+        }
+        return builder;
+    }
+
+    /// <summary>Applies the provider's migrations; on SQLite also turns on WAL so readers never wait for the writer.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        else
+        {
+            await db.Database.MigrateAsync();
+        }
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MovieGpt.Database");
+        logger.LogInformation("Database ready: {Provider}", db.Database.ProviderName);
+    }
+
+    private static string SqliteConnectionString(string? configured, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=data/moviegpt.db" : configured);
+        if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+        // A shared cache would serialize readers too; a busy writer is waited for by the command timeout.
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MovieGpt.Server.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>The "Database" configuration section; environment variables such as Database__Provider override it.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Empty means a SQLite file at data/moviegpt.db under the content root, created on first run.</summary>
+    public string? ConnectionString { get; set; }
+
+    [Range(1, 600)]
+    public int CommandTimeoutSeconds { get; set; } = 30;
+}

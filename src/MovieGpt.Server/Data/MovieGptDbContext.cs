@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace MovieGpt.Server.Data;
+
+/// <summary>
+/// The model shared by both providers. Each provider has a subclass of its own so that each keeps its own
+/// migrations (SQLite and PostgreSQL differ in types and DDL).
+/// </summary>
+public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Movie> Movies => Set<Movie>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovieGptDbContext).Assembly);
+
+    // SQLite hands DateTime back without a kind; every time we store is UTC, so say so on the way out.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteMovieGptDbContext(DbContextOptions<SqliteMovieGptDbContext> options) : MovieGptDbContext(options);
+
+public sealed class PostgresMovieGptDbContext(DbContextOptions<PostgresMovieGptDbContext> options) : MovieGptDbContext(options);

@@ -1,0 +1,29 @@
+namespace MovieGpt.Server.Data;
+
+/// <summary>A review and the engine's verdict on it, stored once when the review is written.</summary>
+public sealed class Review
+{
+    public int Id { get; set; }
+
+    public int MovieId { get; set; }
+
+    public Movie? Movie { get; set; }
+
+    public required string Author { get; set; }
+
+    public required string Content { get; set; }
+
+    public required string SentimentLabel { get; set; }
+
+    public double SentimentScore { get; set; }
+
+    public double ProbabilityNegative { get; set; }
+
+    public double ProbabilityNeutral { get; set; }
+
+    public double ProbabilityPositive { get; set; }
+
+    public double PredictedRating { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}

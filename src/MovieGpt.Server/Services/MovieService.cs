@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Data;
+
+namespace MovieGpt.Server.Services;
+
+public sealed class MovieService(MovieGptDbContext db, TimeProvider clock) : IMovieService
+{
+    public async Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default)
+    {
+        var movies = Search(query.Q);
+        movies = query.Sort switch
+        {
+            MovieSort.Reviews => movies.OrderByDescending(m => m.Reviews.Count).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+            MovieSort.Score => movies
+                .OrderByDescending(m => m.Reviews.Average(r => (double?)(r.ProbabilityPositive + r.ProbabilityNeutral / 2)) ?? 0)
+                .ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+            _ => movies.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+        };
+        return await Project(movies.Skip(query.Skip).Take(query.Limit)).ToListAsync(ct);
+    }
+
+    public Task<int> CountAsync(string? q, CancellationToken ct = default) => Search(q).CountAsync(ct);
+
+    public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
+        Project(db.Movies.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
+
+    public async Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
+    {
+        var movie = new Movie
+        {
+            Title = request.Title.Trim(),
+            ReleaseDate = Blank(request.ReleaseDate),
+            Director = Blank(request.Director),
+            Genre = Blank(request.Genre),
+            PosterUrl = Blank(request.PosterUrl),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Movies.Add(movie);
+        await db.SaveChangesAsync(ct);
+        return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0);
+    }
+
+    // The foreign key's ON DELETE CASCADE removes the reviews in the same statement.
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
+        await db.Movies.Where(m => m.Id == id).ExecuteDeleteAsync(ct) > 0;
+
+    public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default)
+    {
+        var title = await db.Movies.Where(m => m.Id == id).Select(m => m.Title).FirstOrDefaultAsync(ct);
+        if (title is null)
+        {
+            return null;
+        }
+        var facts = await db.Reviews.AsNoTracking().Where(r => r.MovieId == id).Select(ReviewService.Facts).ToListAsync(ct);
+        return new MovieStatsResponse(id, title, ReviewStatistics.Compute(facts));
+    }
+
+    private IQueryable<Movie> Search(string? q)
+    {
+        var movies = db.Movies.AsNoTracking();
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return movies;
+        }
+        var term = q.Trim().ToLower();
+        return movies.Where(m =>
+            m.Title.ToLower().Contains(term)
+            || (m.Director != null && m.Director.ToLower().Contains(term))
+            || (m.Genre != null && m.Genre.ToLower().Contains(term)));
+    }
+
+    private static IQueryable<MovieResponse> Project(IQueryable<Movie> movies) =>
+        movies.Select(m => new MovieResponse(
+            m.Id,
+            m.Title,
+            m.ReleaseDate,
+            m.Director,
+            m.Genre,
+            m.PosterUrl,
+            m.CreatedAt,
+            m.Reviews.Count,
+            m.Reviews.Average(r => (double?)(r.ProbabilityPositive + r.ProbabilityNeutral / 2)) ?? 0));
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
