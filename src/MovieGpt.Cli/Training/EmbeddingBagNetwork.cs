@@ -17,10 +17,17 @@ internal sealed class EmbeddingBagNetwork
     // Row-wise AdaGrad state: the summed squared gradient of each embedding row. Rare n-grams keep large
     // steps while frequent ones settle; null means plain SGD.
     private readonly float[]? _rowHistory;
+    private readonly float _attentionRate;
 
-    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed, bool adaGrad = false)
+    /// <param name="attentionRate">
+    /// When positive, rows are pooled by attention: each bucket learns a score and a review's rows are
+    /// weighted by the softmax of their scores, so common n-grams stop diluting the telling ones.
+    /// </param>
+    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed, bool adaGrad = false, float attentionRate = 0)
     {
         _rowHistory = adaGrad ? new float[buckets] : null;
+        _attentionRate = attentionRate;
+        Attention = attentionRate > 0 ? new float[buckets] : null;
         Buckets = buckets;
         Dim = dim;
         Hidden = hidden;
@@ -49,6 +56,9 @@ internal sealed class EmbeddingBagNetwork
 
     public bool IsLinear => Hidden == 0;
 
+    /// <summary>Per-bucket attention scores, or null for mean pooling.</summary>
+    public float[]? Attention { get; }
+
     public float[] Embeddings { get; }
 
     /// <summary>[Hidden, Dim], row-major.</summary>
@@ -69,6 +79,9 @@ internal sealed class EmbeddingBagNetwork
         public float[] Probabilities { get; } = new float[Classes];
         public float[] BagGradient { get; } = new float[dim];
         public float[] HiddenGradient { get; } = new float[hidden];
+
+        /// <summary>The weight of each row of the current review (attention pooling).</summary>
+        public float[] RowWeights { get; set; } = new float[512];
     }
 
     public Workspace CreateWorkspace() => new(Dim, Hidden);
@@ -78,9 +91,34 @@ internal sealed class EmbeddingBagNetwork
     {
         var bag = w.Bag.AsSpan();
         bag.Clear();
-        foreach (var id in ids)
+        if (Attention is { } attention)
         {
-            AddScaled(bag, Row(id), rowWeight);
+            if (w.RowWeights.Length < ids.Length)
+            {
+                w.RowWeights = new float[ids.Length * 2];
+            }
+            var top = float.NegativeInfinity;
+            foreach (var id in ids)
+            {
+                top = MathF.Max(top, attention[id]);
+            }
+            var total = 0f;
+            for (var i = 0; i < ids.Length; i++)
+            {
+                total += w.RowWeights[i] = MathF.Exp(attention[ids[i]] - top);
+            }
+            for (var i = 0; i < ids.Length; i++)
+            {
+                w.RowWeights[i] /= total;
+                AddScaled(bag, Row(ids[i]), w.RowWeights[i]);
+            }
+        }
+        else
+        {
+            foreach (var id in ids)
+            {
+                AddScaled(bag, Row(id), rowWeight);
+            }
         }
         for (var j = 0; j < Hidden; j++)
         {
@@ -127,7 +165,7 @@ internal sealed class EmbeddingBagNetwork
             {
                 B2[c] -= denseRate * outputGradient[c];
             }
-            UpdateRows(ids, outputGradient, embeddingRate, rowWeight);
+            UpdateRows(ids, outputGradient, embeddingRate, rowWeight, w);
             return loss;
         }
 
@@ -157,12 +195,25 @@ internal sealed class EmbeddingBagNetwork
             B1[j] -= denseRate * g;
         }
 
-        UpdateRows(ids, bagGradient, embeddingRate, rowWeight);
+        UpdateRows(ids, bagGradient, embeddingRate, rowWeight, w);
         return loss;
     }
 
-    private void UpdateRows(ReadOnlySpan<int> ids, ReadOnlySpan<float> gradient, float rate, float rowWeight)
+    private void UpdateRows(ReadOnlySpan<int> ids, ReadOnlySpan<float> gradient, float rate, float rowWeight, Workspace w)
     {
+        if (Attention is { } attention)
+        {
+            // d bag / d score_i = weight_i × (row_i − bag): rows above the bag along the gradient lose weight.
+            var bagDot = Dot(w.Bag, gradient);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var row = Row(ids[i]);
+                var weight = w.RowWeights[i];
+                attention[ids[i]] -= _attentionRate * weight * (Dot(row, gradient) - bagDot);
+                AddScaled(row, gradient, -rate * weight);
+            }
+            return;
+        }
         var step = -rate * rowWeight;
         if (_rowHistory is null)
         {

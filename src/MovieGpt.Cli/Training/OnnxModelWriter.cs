@@ -58,6 +58,7 @@ internal static class OnnxModelWriter
         // Each member has its own width: one shared dim_param would tell ONNX Runtime the widths are equal.
         graph.Input.Add(TensorInput(ids, TensorProto.Types.DataType.Int64, $"features_{k}"));
         graph.Input.Add(TensorInput(weights, TensorProto.Types.DataType.Float, $"features_{k}"));
+        var pool = network.Attention is null ? weights : AddAttention(graph, network.Attention, ids, weights, N, int8);
         if (int8)
         {
             var (quantized, scales) = QuantizeRows(network.Embeddings, network.Buckets, network.Dim);
@@ -67,13 +68,13 @@ internal static class OnnxModelWriter
             graph.Node.Add(Node("Cast", [N("rows_q")], [N("rows")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
             graph.Node.Add(Node("Gather", [N("embeddings_scale"), ids], [N("row_scale_h")]));
             graph.Node.Add(Node("Cast", [N("row_scale_h")], [N("row_scale")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-            graph.Node.Add(Node("Mul", [N("row_scale"), weights], [N("row_weight")]));
+            graph.Node.Add(Node("Mul", [N("row_scale"), pool], [N("row_weight")]));
         }
         else
         {
             graph.Initializer.Add(FloatTensor(N("embeddings"), [network.Buckets, network.Dim], network.Embeddings));
             graph.Node.Add(Node("Gather", [N("embeddings"), ids], [N("rows")]));
-            graph.Node.Add(Node("Identity", [weights], [N("row_weight")]));
+            graph.Node.Add(Node("Identity", [pool], [N("row_weight")]));
         }
         graph.Node.Add(Node("Unsqueeze", [N("row_weight"), "axis_last"], [N("row_weight_3d")]));
         graph.Node.Add(Node("Mul", [N("rows"), N("row_weight_3d")], [N("weighted_rows")]));
@@ -95,6 +96,34 @@ internal static class OnnxModelWriter
         graph.Node.Add(Node("Add", [N("logits_linear"), N("b2")], [N("logits")]));
         graph.Node.Add(Node("Softmax", [N("logits")], [N("probs")], Attribute("axis", -1)));
         return N("probs");
+    }
+
+    /// <summary>
+    /// Softmax over the review's rows of their buckets' scores; padding (weight 0) gets log 0 = −∞ and so
+    /// no weight. Returns the name of the [batch, n] weights.
+    /// </summary>
+    private static string AddAttention(GraphProto graph, float[] scores, string ids, string weights, Func<string, string> n, bool int8)
+    {
+        if (int8)
+        {
+            var half = new byte[scores.Length * 2];
+            for (var i = 0; i < scores.Length; i++)
+            {
+                BitConverter.TryWriteBytes(half.AsSpan(i * 2, 2), (Half)scores[i]);
+            }
+            graph.Initializer.Add(RawTensor(n("attention_h"), TensorProto.Types.DataType.Float16, [scores.Length], half));
+            graph.Node.Add(Node("Gather", [n("attention_h"), ids], [n("scores_h")]));
+            graph.Node.Add(Node("Cast", [n("scores_h")], [n("scores")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
+        }
+        else
+        {
+            graph.Initializer.Add(FloatTensor(n("attention"), [scores.Length], scores));
+            graph.Node.Add(Node("Gather", [n("attention"), ids], [n("scores")]));
+        }
+        graph.Node.Add(Node("Log", [weights], [n("log_mask")]));
+        graph.Node.Add(Node("Add", [n("scores"), n("log_mask")], [n("masked_scores")]));
+        graph.Node.Add(Node("Softmax", [n("masked_scores")], [n("attention_weight")], Attribute("axis", 1)));
+        return n("attention_weight");
     }
 
     /// <summary>Symmetric per-row INT8: each row's largest magnitude maps to 127.</summary>

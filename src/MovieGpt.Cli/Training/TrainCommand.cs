@@ -27,13 +27,14 @@ internal static class TrainCommand
         var jamo = new Option<int[]>("--jamo") { Description = "Longest jamo n-gram, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram.", DefaultValueFactory = _ => defaults.Featurizers[0].CharNgramMin };
         var pooling = new Option<string>("--pooling") { Description = "mean or sqrt pooling of the rows.", DefaultValueFactory = _ => defaults.Featurizers[0].Pooling };
+        var attentionRate = new Option<float>("--attention-rate") { Description = "Learning rate of attention scores (--pooling attention).", DefaultValueFactory = _ => defaults.AttentionRate };
         var adaGrad = new Option<bool>("--adagrad") { Description = "Row-wise AdaGrad for the embeddings instead of SGD." };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, jamo, charMin, pooling, adaGrad, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, jamo, charMin, pooling, attentionRate, adaGrad, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
@@ -45,6 +46,7 @@ internal static class TrainCommand
                 Hiddens = parse.GetValue(hidden)!,
                 Epochs = parse.GetValue(epochs),
                 AdaGrad = parse.GetValue(adaGrad),
+                AttentionRate = parse.GetValue(attentionRate),
                 DenseRate = parse.GetValue(denseRate),
                 EmbeddingRates = parse.GetValue(embeddingRate)!,
                 NeighbourSmoothing = parse.GetValue(smoothing),

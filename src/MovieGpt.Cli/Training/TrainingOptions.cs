@@ -20,6 +20,9 @@ internal sealed record TrainingOptions
 
     public int Epochs { get; init; } = 1;
 
+    /// <summary>Learning rate of the per-bucket attention scores (members with attention pooling).</summary>
+    public float AttentionRate { get; init; } = 2.0f;
+
     /// <summary>Row-wise AdaGrad for the embedding rows instead of plain SGD.</summary>
     public bool AdaGrad { get; init; }
 
@@ -54,6 +57,8 @@ internal sealed record TrainingOptions
         ["dim"] = string.Join(",", Featurizers.Select((_, k) => DimOf(k))),
         ["hidden"] = string.Join(",", Featurizers.Select((_, k) => HiddenOf(k))),
         ["epochs"] = Epochs.ToString(),
+        ["pooling"] = string.Join(",", Featurizers.Select(f => f.Pooling)),
+        ["attention_rate"] = AttentionRate.ToString("G"),
         ["embedding_optimizer"] = AdaGrad ? "adagrad" : "sgd",
         ["dense_rate"] = DenseRate.ToString("G"),
         ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),

@@ -30,9 +30,12 @@ public sealed record FeaturizerSettings
     /// </summary>
     public int JamoNgramMax { get; init; }
 
+    public const string AttentionPooling = "attention";
+
     /// <summary>
     /// How a review's rows are pooled: "mean" divides their sum by n, "sqrt" by √n (long reviews then
-    /// speak louder than short ones, and informative n-grams are less diluted by common ones).
+    /// speak louder than short ones), "attention" weighs them by the softmax of learned per-bucket scores
+    /// inside the graph (the weights input is then only a mask: 1/n for real rows, 0 for padding).
     /// </summary>
     public string Pooling { get; init; } = "mean";
 
@@ -44,9 +47,9 @@ public sealed record FeaturizerSettings
 
     public void Validate()
     {
-        if (Pooling is not ("mean" or "sqrt"))
+        if (Pooling is not ("mean" or "sqrt" or AttentionPooling))
         {
-            throw new ArgumentException($"Featurizer pooling '{Pooling}' is not 'mean' or 'sqrt'.");
+            throw new ArgumentException($"Featurizer pooling '{Pooling}' is not 'mean', 'sqrt' or 'attention'.");
         }
         if (Buckets < 16 || CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8 || WordNgramMax is < 0 or > 3
             || TailCharacters is < 0 or > 64 || JamoNgramMax is < 0 or > 8)
