@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using MovieGpt.Cli.Scoring;
+using MovieGpt.Sentiment;
+
+namespace MovieGpt.Cli.Benchmarking;
+
+/// <summary>
+/// Times model loading, single-review latency on one thread and batch throughput on all cores, in that order,
+/// over the same sample of real reviews.
+/// </summary>
+internal sealed class BenchRunner(Func<ISentimentAnalyzer> loadModel, IReadOnlyList<string> texts, TimeSpan throughputTime)
+{
+    private const int WarmUpCalls = 1_000;
+
+    public BenchReport Run(string dataName)
+    {
+        if (texts.Count == 0)
+        {
+            throw new InvalidDataException($"Data file '{dataName}' has no non-empty review to benchmark with.");
+        }
+        var loadWatch = Stopwatch.StartNew();
+        using var analyzer = loadModel();
+        var loadMs = loadWatch.Elapsed.TotalMilliseconds;
+
+        var scorer = new ParallelScorer(analyzer);
+        WarmUp(analyzer, scorer);
+        var latency = MeasureLatency(analyzer);
+        var throughput = MeasureThroughput(scorer);
+        return new BenchReport(MachineInfo.Detect(), Describe(analyzer.Model), dataName, Math.Round(loadMs, 1), latency, throughput, Memory());
+    }
+
+    // JIT, ONNX Runtime's first-run allocations and the thread pool's growth are not what a served review costs.
+    private void WarmUp(ISentimentAnalyzer analyzer, ParallelScorer scorer)
+    {
+        for (var i = 0; i < Math.Min(WarmUpCalls, texts.Count); i++)
+        {
+            analyzer.Analyze(texts[i]);
+        }
+        scorer.Score([.. texts.Take(scorer.ChunkSize * scorer.Threads * 4)]);
+    }
+
+    private LatencyFigures MeasureLatency(ISentimentAnalyzer analyzer)
+    {
+        var millis = new double[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            analyzer.Analyze(texts[i]);
+            millis[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(millis);
+        return new LatencyFigures(
+            millis.Length,
+            Math.Round(Percentiles.Of(millis, 50), 4),
+            Math.Round(Percentiles.Of(millis, 99), 4),
+            Math.Round(millis.Average(), 4),
+            Math.Round(millis[^1], 4));
+    }
+
+    /// <summary>Whole passes over the sample until <c>throughputTime</c> has gone by (at least one pass).</summary>
+    private ThroughputFigures MeasureThroughput(ParallelScorer scorer)
+    {
+        long reviews = 0;
+        var watch = Stopwatch.StartNew();
+        do
+        {
+            scorer.Score(texts);
+            reviews += texts.Count;
+        }
+        while (watch.Elapsed < throughputTime);
+        var seconds = watch.Elapsed.TotalSeconds;
+        return new ThroughputFigures(Math.Round(reviews / seconds), reviews, Math.Round(seconds, 2), scorer.Threads, scorer.ChunkSize);
+    }
+
+    private static BenchModel Describe(ModelInfo model) =>
+        new(model.Name, model.Kind, model.File, File.Exists(model.File) ? new FileInfo(model.File).Length : null);
+
+    private static MemoryFigures Memory()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        const double mb = 1024 * 1024;
+        return new MemoryFigures(Math.Round(process.PeakWorkingSet64 / mb, 1), Math.Round(GC.GetGCMemoryInfo().HeapSizeBytes / mb, 1));
+    }
+}
