@@ -1,0 +1,92 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Server.Data;
+
+namespace MovieGpt.Server.Tests.Infrastructure;
+
+/// <summary>One running app over one fresh database, shared by the tests of one class.</summary>
+public abstract class ServerFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private MovieGptAppFactory? _factory;
+
+    public abstract string Provider { get; }
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public IServiceProvider Services => Factory.Services;
+
+    private MovieGptAppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
+
+    protected abstract Task<TestDatabase?> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        _database = await CreateDatabaseAsync();
+        if (_database is null)
+        {
+            return;
+        }
+        _factory = new MovieGptAppFactory(_database.Settings);
+        Client = _factory.CreateClient();
+    }
+
+    /// <summary>A second app on the same database, with some services replaced (for failure injection).</summary>
+    public MovieGptAppFactory CreateVariant(Action<IServiceCollection> configureServices) =>
+        new(_database?.Settings ?? throw new InvalidOperationException("The fixture has not started."), configureServices);
+
+    /// <summary>Runs raw SQL on the app's own database connection and returns the first column of the first row.</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var command = await CommandAsync(scope, sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Runs raw SQL on the app's own database connection and returns the affected row count.</summary>
+    public async Task<int> ExecuteAsync(string sql)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var command = await CommandAsync(scope, sql);
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private static async Task<DbCommand> CommandAsync(AsyncServiceScope scope, string sql)
+    {
+        var connection = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+}
+
+public sealed class SqliteServerFixture : ServerFixture
+{
+    public override string Provider => "Sqlite";
+
+    protected override Task<TestDatabase?> CreateDatabaseAsync() => Task.FromResult<TestDatabase?>(new SqliteTestDatabase());
+}
+
+public sealed class PostgresServerFixture : ServerFixture
+{
+    public override string Provider => "Postgres";
+
+    // Skipped classes never reach here in practice; if xunit builds the fixture anyway, it stays idle.
+    protected override async Task<TestDatabase?> CreateDatabaseAsync() =>
+        PostgresSettings.SkipReason is null ? await PostgresTestDatabase.CreateAsync() : null;
+}
