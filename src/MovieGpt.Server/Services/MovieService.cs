@@ -34,7 +34,7 @@ public sealed class MovieService(MovieGptDbContext db, TimeProvider clock) : IMo
             Director = Blank(request.Director),
             Genre = Blank(request.Genre),
             PosterUrl = Blank(request.PosterUrl),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
         };
         db.Movies.Add(movie);
         await db.SaveChangesAsync(ct);

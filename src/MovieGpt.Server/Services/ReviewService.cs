@@ -51,7 +51,7 @@ public sealed class ReviewService(MovieGptDbContext db, ISentimentAnalyzer analy
             ProbabilityNeutral = sentiment.Probabilities.Neutral,
             ProbabilityPositive = sentiment.Probabilities.Positive,
             PredictedRating = sentiment.Rating,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            CreatedAt = clock.UtcNow(),
         };
         db.Reviews.Add(review);
         await db.SaveChangesAsync(ct);
