@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Server.Data;
+using MovieGpt.Server.Tests.Infrastructure;
+
+namespace MovieGpt.Server.Tests;
+
+/// <summary>What the database itself guarantees: the provider in use, the cascade, the indexes, concurrent writers.</summary>
+public abstract class DatabaseTests(ServerFixture server)
+{
+    private readonly HttpClient _client = server.Client;
+
+    [DatabaseFact]
+    public async Task TheAppRunsOnTheConfiguredProvider()
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
+
+        Assert.EndsWith(server.Provider == "Postgres" ? "PostgreSQL" : "Sqlite", db.Database.ProviderName);
+    }
+
+    [DatabaseFact]
+    public async Task DeletingAMovieWithSqlDeletesItsReviewsInTheDatabase()
+    {
+        var movie = await _client.CreateMovieAsync($"연쇄 삭제 {Guid.NewGuid():N}");
+        await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+        await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Negative);
+        Assert.Equal(2, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
+
+        var deleted = await server.ExecuteAsync($"DELETE FROM movies WHERE id = {movie.Id()}");
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
+    }
+
+    [DatabaseFact]
+    public async Task TheSchemaIndexesReviewsByMovieAndTimeAndMoviesByTime()
+    {
+        var catalog = server.Provider == "Postgres"
+            ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('ix_reviews_movie_id', 'ix_reviews_created_at', 'ix_movies_created_at')"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('ix_reviews_movie_id', 'ix_reviews_created_at', 'ix_movies_created_at')";
+
+        Assert.Equal(3, await server.ScalarAsync(catalog));
+    }
+
+    [DatabaseFact]
+    public async Task AHundredConcurrentReviewsOfOneMovieAreAllStoredAndTheStatsAgree()
+    {
+        var movie = await _client.CreateMovieAsync($"동시 리뷰 {Guid.NewGuid():N}");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => _client.PostAsJsonAsync("/api/reviews/",
+            new { movie_id = movie.Id(), author = $"관객{i}", content = $"{ReviewTexts.Mixed[i % ReviewTexts.Mixed.Length]} #{i}" })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var posted = await Task.WhenAll(responses.Select(r => r.ReadObjectAsync()));
+        Assert.Equal(100, posted.Select(r => r.Id()).Distinct().Count());
+        Assert.Equal(100, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
+        var stats = (await _client.GetObjectAsync($"/api/movies/{movie.Id()}/stats"))["stats"]!;
+        Assert.Equal(100, (int)stats["review_count"]!);
+        Assert.Equal(posted.Count(r => (string?)r["sentiment_label"] == "positive"), (int)stats["positive_count"]!);
+        Assert.Equal(posted.Count(r => (string?)r["sentiment_label"] == "negative"), (int)stats["negative_count"]!);
+        Assert.Equal(posted.Average(MoviesApiTests.Positivity), (double)stats["average_score"]!, 3);
+        var rating = await _client.GetObjectAsync($"/api/reviews/movie/{movie.Id()}/rating");
+        Assert.Equal(100, (int)rating["review_count"]!);
+        Assert.Equal((double)stats["average_score"]!, (double)rating["average_score"]!, 4);
+    }
+
+    [DatabaseFact]
+    public async Task TimesReadBackFromTheDatabaseAreUtc()
+    {
+        var movie = await _client.CreateMovieAsync($"시간 {Guid.NewGuid():N}");
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
+
+        var stored = await db.Movies.AsNoTracking().SingleAsync(m => m.Id == movie.Id());
+
+        Assert.Equal(DateTimeKind.Utc, stored.CreatedAt.Kind);
+        Assert.Equal(DateTime.Parse((string)movie["created_at"]!).ToUniversalTime(), stored.CreatedAt);
+    }
+}
+
+public sealed class SqliteDatabaseTests(SqliteServerFixture server) : DatabaseTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class PostgresDatabaseTests(PostgresServerFixture server) : DatabaseTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;

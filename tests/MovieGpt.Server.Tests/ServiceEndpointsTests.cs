@@ -1,0 +1,79 @@
+using MovieGpt.Server.Tests.Infrastructure;
+
+namespace MovieGpt.Server.Tests;
+
+/// <summary>GET /api, GET /health, the OpenAPI document and the Swagger UI.</summary>
+public abstract class ServiceEndpointsTests(ServerFixture server)
+{
+    private readonly HttpClient _client = server.Client;
+
+    [DatabaseFact]
+    public async Task TheApiRootNamesTheServiceItsVersionAndItsDocs()
+    {
+        var root = await _client.GetObjectAsync("/api");
+
+        Assert.Equal("MovieGpt", (string?)root["name"]);
+        Assert.Matches(@"^\d+\.\d+", (string?)root["version"]);
+        Assert.Equal("/docs", (string?)root["docs"]);
+    }
+
+    [DatabaseFact]
+    public async Task HealthIs200WhenTheDatabaseAnswersAndTheModelIsLoaded()
+    {
+        var response = await _client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [DatabaseFact]
+    public async Task HealthIs503WhenTheDatabaseDoesNotAnswer()
+    {
+        // The schema going away is the database failing as far as the service is concerned.
+        await server.ExecuteAsync("ALTER TABLE movies RENAME TO movies_offline");
+        try
+        {
+            var response = await _client.GetAsync("/health");
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        }
+        finally
+        {
+            await server.ExecuteAsync("ALTER TABLE movies_offline RENAME TO movies");
+        }
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health")).StatusCode);
+    }
+
+    [DatabaseFact]
+    public async Task TheOpenApiDocumentDescribesEveryEndpointInSnakeCase()
+    {
+        var document = await _client.GetObjectAsync("/openapi/v1.json");
+
+        var paths = document["paths"]!.AsObject().Select(p => p.Key.TrimEnd('/')).ToHashSet();
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "/api", "/api/movies", "/api/movies/{id}", "/api/movies/{id}/stats", "/api/reviews", "/api/reviews/{id}",
+                "/api/reviews/movie/{movie_id}", "/api/reviews/movie/{movie_id}/rating", "/api/sentiment", "/api/sentiment/batch",
+            },
+            paths);
+        var movie = document["components"]!["schemas"]!["MovieResponse"]!["properties"]!.AsObject();
+        Assert.Contains("created_at", movie.Select(p => p.Key));
+        Assert.Contains("average_score", movie.Select(p => p.Key));
+        var rating = document["paths"]!.AsObject().First(p => p.Key.EndsWith("/rating")).Value!["get"]!;
+        Assert.Contains("P(positive)", (string?)rating["description"]);
+    }
+
+    [DatabaseFact]
+    public async Task TheSwaggerUiIsServedAtDocs()
+    {
+        var response = await _client.GetAsync("/docs/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class SqliteServiceEndpointsTests(SqliteServerFixture server) : ServiceEndpointsTests(server), IClassFixture<SqliteServerFixture>;
+
+public sealed class PostgresServiceEndpointsTests(PostgresServerFixture server) : ServiceEndpointsTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
