@@ -34,6 +34,8 @@ internal sealed class EmbeddingBagTrainer(TrainingOptions options)
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
             {
                 var workspace = network.CreateWorkspace();
+                var threadRandom = new Random(seed * 7919 + t);
+                var kept = new int[1024];
                 var start = t * slice;
                 var end = Math.Min(order.Length, start + slice);
                 double localLoss = 0;
@@ -42,7 +44,7 @@ internal sealed class EmbeddingBagTrainer(TrainingOptions options)
                 {
                     var example = order[k];
                     var remaining = 1f - (float)Interlocked.Read(ref done) / total;
-                    var features = corpus.Features(example);
+                    var features = Dropout(corpus.Features(example), options.FeatureDropout, threadRandom, ref kept);
                     var loss = network.Step(
                         features,
                         featurizer.RowWeight(features.Length),
@@ -67,6 +69,35 @@ internal sealed class EmbeddingBagTrainer(TrainingOptions options)
             });
         }
         return network;
+    }
+
+    /// <summary>
+    /// Leaves out each n-gram with probability <paramref name="rate"/> (keeping at least one), as word dropout
+    /// does for averaging networks: the model cannot lean on a few n-grams and generalizes to new movies.
+    /// </summary>
+    private static ReadOnlySpan<int> Dropout(ReadOnlySpan<int> features, float rate, Random random, ref int[] buffer)
+    {
+        if (rate <= 0)
+        {
+            return features;
+        }
+        if (buffer.Length < features.Length)
+        {
+            buffer = new int[features.Length * 2];
+        }
+        var count = 0;
+        foreach (var id in features)
+        {
+            if (random.NextSingle() >= rate)
+            {
+                buffer[count++] = id;
+            }
+        }
+        if (count == 0)
+        {
+            buffer[count++] = features[random.Next(features.Length)];
+        }
+        return buffer.AsSpan(0, count);
     }
 
     /// <summary>Starting the output bias at the log prior of each rating saves the first updates from learning it.</summary>

@@ -25,6 +25,12 @@ public sealed record FeaturizerSettings
     public int TailCharacters { get; init; }
 
     /// <summary>
+    /// Longest character n-gram (from 2) over the text with its spaces removed, in a family of its own:
+    /// Korean spacing is loose (재미없다 / 재미 없다), and these n-grams do not care. 0 = off.
+    /// </summary>
+    public int UnspacedNgramMax { get; init; }
+
+    /// <summary>
     /// Longest n-gram over the jamo (initial, medial and final letters) of Hangul syllables, which ties
     /// spellings that share letters but not syllables (재밌다 / 재미있다, ㅈㄴ / 존나). 0 = off.
     /// </summary>
@@ -52,7 +58,7 @@ public sealed record FeaturizerSettings
             throw new ArgumentException($"Featurizer pooling '{Pooling}' is not 'mean', 'sqrt' or 'attention'.");
         }
         if (Buckets < 16 || CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8 || WordNgramMax is < 0 or > 3
-            || TailCharacters is < 0 or > 64 || JamoNgramMax is < 0 or > 8)
+            || TailCharacters is < 0 or > 64 || UnspacedNgramMax is < 0 or > 8 || JamoNgramMax is < 0 or > 8)
         {
             throw new ArgumentException(
                 $"Featurizer settings are out of range: buckets={Buckets}, char n-grams {CharNgramMin}–{CharNgramMax}, word n-grams ≤ {WordNgramMax}.");

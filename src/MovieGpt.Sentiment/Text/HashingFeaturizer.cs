@@ -16,6 +16,7 @@ public sealed class HashingFeaturizer
     private const ulong TailFamily = 0x5000;
     private const ulong LastWordFamily = 0x6000;
     private const ulong JamoFamily = 0x7000;
+    private const ulong UnspacedFamily = 0x8000;
 
     private readonly FeaturizerSettings _settings;
     private readonly ulong _seed;
@@ -44,6 +45,35 @@ public sealed class HashingFeaturizer
         if (_settings.JamoNgramMax > 0)
         {
             AddJamoNgrams(normalized, ids);
+        }
+        if (_settings.UnspacedNgramMax > 1)
+        {
+            AddUnspacedNgrams(normalized, ids);
+        }
+    }
+
+    private void AddUnspacedNgrams(string text, List<int> ids)
+    {
+        Span<char> letters = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (c != ' ')
+            {
+                letters[length++] = c;
+            }
+        }
+        for (var start = 0; start < length; start++)
+        {
+            var hash = _seed ^ UnspacedFamily;
+            for (var n = 1; n <= _settings.UnspacedNgramMax && start + n <= length; n++)
+            {
+                hash = (hash ^ letters[start + n - 1]) * FnvPrime;
+                if (n >= 2)
+                {
+                    ids.Add(Bucket(hash ^ ((ulong)n << 56)));
+                }
+            }
         }
     }
 
