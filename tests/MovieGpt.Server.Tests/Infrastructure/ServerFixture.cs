@@ -44,6 +44,14 @@ public abstract class ServerFixture : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
+    /// <summary>Runs raw SQL on the app's own database connection and returns the first value as text.</summary>
+    public async Task<string?> TextAsync(string sql)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await using var command = await CommandAsync(scope, sql);
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Runs raw SQL on the app's own database connection and returns the affected row count.</summary>
     public async Task<int> ExecuteAsync(string sql)
     {
