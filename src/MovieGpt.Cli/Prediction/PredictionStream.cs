@@ -23,7 +23,8 @@ internal sealed class PredictionStream(ISentimentAnalyzer analyzer, TextReader i
     {
         var queue = new BlockingCollection<string>(boundedCapacity: 4 * maxBatch);
         using var stop = new CancellationTokenSource();
-        var reader = Task.Run(() => ReadAll(queue, stop.Token));
+        // Its own thread: it blocks in ReadLine for as long as the input is open, which must not hold a pool thread.
+        var reader = Task.Factory.StartNew(() => ReadAll(queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         long lineNumber = 0;
         try
         {

@@ -1,0 +1,27 @@
+using MovieGpt.Cli.Benchmarking;
+using MovieGpt.Cli.Tests.Support;
+
+namespace MovieGpt.Cli.Tests.Benchmarking;
+
+public sealed class MachineInfoTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void The_cpu_model_is_the_first_model_name_of_cpuinfo()
+    {
+        var cpuinfo = _temp.Write("cpuinfo", "processor\t: 0", "vendor_id\t: GenuineIntel", "model name\t: Intel(R) Xeon(R) CPU @ 2.20GHz", "", "processor\t: 1", "model name\t: other");
+
+        Assert.Equal("Intel(R) Xeon(R) CPU @ 2.20GHz", MachineInfo.CpuModel(cpuinfo));
+    }
+
+    [Fact]
+    public void Without_cpuinfo_the_architecture_is_named()
+    {
+        var name = MachineInfo.CpuModel(Path.Combine(_temp.Path, "absent"));
+
+        Assert.Equal(System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString(), name);
+    }
+}
