@@ -1,0 +1,71 @@
+using System.Net;
+
+namespace MovieGpt.LoadTest;
+
+/// <summary>Command-line settings of one run.</summary>
+public sealed record LoadOptions(Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep)
+{
+    public const string Usage = """
+        Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 3] [--movies 20]
+                             [--texts tests/data/dev-sample-2000.tsv] [--keep]
+        Drives a RUNNING MovieGpt server on this machine (loopback only) and prints requests/s and p50/p99 per endpoint.
+        The movies it creates (and so their reviews) are deleted at the end unless --keep is given.
+        """;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var keep = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--keep")
+            {
+                keep = true;
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                values[args[i][2..]] = args[++i];
+            }
+            else
+            {
+                throw new ArgumentException($"Unexpected argument '{args[i]}'.");
+            }
+        }
+        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts"]).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown option --{unknown[0]}.");
+        }
+        if (!values.TryGetValue("url", out var url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new ArgumentException("--url must be the server's http address, e.g. http://127.0.0.1:5080.");
+        }
+        if (!IsLoopback(uri))
+        {
+            // A load test may only ever target this machine.
+            throw new ArgumentException($"--url must point at this machine (127.0.0.0/8, ::1 or localhost), not '{uri.Host}'.");
+        }
+        return new LoadOptions(
+            uri,
+            Positive(values, "clients", 32),
+            Positive(values, "seconds", 20),
+            Positive(values, "warmup", 3, allowZero: true),
+            Positive(values, "movies", 20),
+            values.GetValueOrDefault("texts", Path.Combine("tests", "data", "dev-sample-2000.tsv")),
+            keep);
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static int Positive(Dictionary<string, string> values, string name, int fallback, bool allowZero = false)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+        return int.TryParse(text, out var value) && (value > 0 || (allowZero && value == 0)) && value <= 10_000
+            ? value
+            : throw new ArgumentException($"--{name} must be a whole number{(allowZero ? " ≥ 0" : " > 0")}.");
+    }
+}

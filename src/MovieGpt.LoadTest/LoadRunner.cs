@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace MovieGpt.LoadTest;
+
+/// <summary>Sets up movies, runs closed-loop clients for the warm-up and the measured window, checks and cleans up.</summary>
+public sealed class LoadRunner(LoadOptions options, TextWriter output)
+{
+    private const int SeedReviewsPerMovie = 5;
+
+    public async Task<int> RunAsync()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2 })
+        {
+            BaseAddress = new Uri(options.Url, "/"),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var (texts, source) = ReviewCorpus.Load(options.TextsPath);
+        var service = await http.GetFromJsonAsync<JsonObject>("api") ?? throw new InvalidOperationException("GET /api answered nothing.");
+        output.WriteLine($"machine : {MachineInfo.Describe()}");
+        output.WriteLine($"server  : {options.Url} — {service["name"]} {service["version"]}, model {service["model"]}");
+        output.WriteLine($"run     : {options.Clients} clients, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, {options.Movies} movies, texts from {source}");
+        output.WriteLine($"mix     : {string.Join(", ", Workload.Operations.Select(o => $"{o.Weight}% {o.Name}"))}");
+
+        var movieIds = await CreateMoviesAsync(http, texts);
+        try
+        {
+            var (report, created) = await DriveAsync(new Workload(http, movieIds, texts));
+            output.WriteLine();
+            report.Print(output, options.Seconds);
+            var stored = await CountReviewsAsync(http, movieIds);
+            var expected = movieIds.Count * SeedReviewsPerMovie + created;
+            output.WriteLine($"check   : {stored} reviews stored for the run's movies, {expected} expected ({(stored == expected ? "ok" : "MISMATCH")})");
+            return report.Errors == 0 && stored == expected ? 0 : 1;
+        }
+        finally
+        {
+            if (!options.Keep)
+            {
+                foreach (var id in movieIds)
+                {
+                    (await http.DeleteAsync($"api/movies/{id}")).Dispose();
+                }
+            }
+        }
+    }
+
+    private async Task<(LatencyReport Report, int CreatedReviews)> DriveAsync(Workload workload)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var measureFrom = start + (long)(options.WarmupSeconds * (double)Stopwatch.Frequency);
+        var end = measureFrom + (long)(options.Seconds * (double)Stopwatch.Frequency);
+        var recorders = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToList();
+        var created = new int[options.Clients];
+        await Task.WhenAll(recorders.Select((recorder, client) => Task.Run(async () =>
+        {
+            var random = new Random(client + 1);
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var operation = Workload.Pick(random);
+                var sent = Stopwatch.GetTimestamp();
+                string? error;
+                try
+                {
+                    error = await workload.SendAsync(operation, random, CancellationToken.None) is { } status ? $"HTTP {status}" : null;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    error = e.GetType().Name + ": " + e.Message;
+                }
+                // Every review the server accepted counts, warm-up or not, for the final consistency check.
+                if (operation == 0 && error is null)
+                {
+                    created[client]++;
+                }
+                if (sent >= measureFrom && sent < end)
+                {
+                    recorder.Record(operation, Stopwatch.GetElapsedTime(sent), error);
+                }
+            }
+        })));
+        return (LatencyRecorder.Merge(recorders, options.Seconds), created.Sum());
+    }
+
+    private async Task<List<int>> CreateMoviesAsync(HttpClient http, IReadOnlyList<string> texts)
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var ids = new List<int>();
+        for (var i = 0; i < options.Movies; i++)
+        {
+            using var response = await http.PostAsJsonAsync("api/movies/", new { title = $"부하 시험 영화 {i + 1} ({run})", genre = "드라마", director = "부하 시험" });
+            response.EnsureSuccessStatusCode();
+            var id = (int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+            ids.Add(id);
+            for (var r = 0; r < SeedReviewsPerMovie; r++)
+            {
+                using var review = await http.PostAsJsonAsync("api/reviews/", new { movie_id = id, author = "seed", content = texts[(i * SeedReviewsPerMovie + r) % texts.Count] });
+                review.EnsureSuccessStatusCode();
+            }
+        }
+        return ids;
+    }
+
+    private static async Task<int> CountReviewsAsync(HttpClient http, IReadOnlyList<int> movieIds)
+    {
+        var total = 0;
+        foreach (var id in movieIds)
+        {
+            var rating = await http.GetFromJsonAsync<JsonObject>($"api/reviews/movie/{id}/rating");
+            total += (int)rating!["review_count"]!;
+        }
+        return total;
+    }
+}
