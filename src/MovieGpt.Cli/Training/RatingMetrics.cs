@@ -72,7 +72,7 @@ internal static class RatingMetrics
     /// </summary>
     public static RatingDecoder TuneDecoder(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> ratings)
     {
-        double[] grid = [0.5, 0.7, 0.85, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.25, 2.5, 2.75, 3.0, 3.5, 4.0, 5.0];
+        double[] grid = [.. Enumerable.Range(0, 91).Select(i => Math.Round(0.5 + i * 0.05, 2))];   // 0.5 … 5.0
         var bestNegative = grid.MaxBy(w => Compute(probabilities, ratings, new RatingDecoder([w, 1.0, 1.0])).BinaryAccuracy);
         var bestNeutral = grid.MaxBy(w => Compute(probabilities, ratings, new RatingDecoder([bestNegative, w, 1.0])).ThreeClassMacroF1);
         return new RatingDecoder([bestNegative, bestNeutral, 1.0]);
