@@ -6,9 +6,10 @@ namespace MovieGpt.Sentiment.Tests.Transformers;
 /// <summary>
 /// A stand-in for an exported sequence classifier with the same inputs and output: logits = Σ over the
 /// unmasked positions of a per-token row of <see cref="Labels"/> scores (Gather → Mul by mask → ReduceSum),
-/// plus 100 × (number of non-zero token type ids) on logit 0, so stray type ids would show. Tokens without
+/// plus 100 × (sum of the token type ids) on logit 0, so stray type ids would show. Tokens without
 /// a row score 0. The [PAD] row (id 0) scores <see cref="PaddingScores"/>, so padding that escaped the
-/// attention mask would change the answer.
+/// attention mask would change the answer. With two input names the graph has no token_type_ids, like a
+/// RoBERTa export.
 /// </summary>
 internal sealed class TinyClassifierGraph
 {
@@ -27,20 +28,27 @@ internal sealed class TinyClassifierGraph
             graph.Input.Add(ValueInfo(name, TensorProto.Types.DataType.Int64, Symbolic("batch"), Symbolic("sequence")));
         }
         graph.Output.Add(ValueInfo(OutputName, TensorProto.Types.DataType.Float, Symbolic("batch"), Fixed(Labels)));
-        var (ids, mask, types) = (InputNames[0], InputNames[1], InputNames[2]);
+        var (ids, mask) = (InputNames[0], InputNames[1]);
         graph.Initializer.Add(FloatTensor("token_scores", [VocabularySize, Labels], ScoreTable()));
         graph.Initializer.Add(Int64Tensor("axis_sequence", [1], [1]));
         graph.Initializer.Add(Int64Tensor("axis_labels", [1], [2]));
         graph.Initializer.Add(FloatTensor("type_push", [Labels], [100f, .. new float[Labels - 1]]));
-        graph.Node.Add(Node("Gather", [ "token_scores", ids], ["rows"]));
+        graph.Node.Add(Node("Gather", ["token_scores", ids], ["rows"]));
         graph.Node.Add(Node("Cast", [mask], ["mask_f"], IntAttribute("to", (long)TensorProto.Types.DataType.Float)));
         graph.Node.Add(Node("Unsqueeze", ["mask_f", "axis_labels"], ["mask_3d"]));
         graph.Node.Add(Node("Mul", ["rows", "mask_3d"], ["masked_rows"]));
         graph.Node.Add(Node("ReduceSum", ["masked_rows", "axis_sequence"], ["token_logits"], IntAttribute("keepdims", 0)));
-        graph.Node.Add(Node("Cast", [types], ["types_f"], IntAttribute("to", (long)TensorProto.Types.DataType.Float)));
-        graph.Node.Add(Node("ReduceSum", ["types_f", "axis_sequence"], ["type_count"], IntAttribute("keepdims", 1)));
-        graph.Node.Add(Node("Mul", ["type_count", "type_push"], ["type_logits"]));
-        graph.Node.Add(Node("Add", ["token_logits", "type_logits"], [OutputName]));
+        if (InputNames.Length < 3)
+        {
+            graph.Node.Add(Node("Identity", ["token_logits"], [OutputName]));
+        }
+        else
+        {
+            graph.Node.Add(Node("Cast", [InputNames[2]], ["types_f"], IntAttribute("to", (long)TensorProto.Types.DataType.Float)));
+            graph.Node.Add(Node("ReduceSum", ["types_f", "axis_sequence"], ["type_count"], IntAttribute("keepdims", 1)));
+            graph.Node.Add(Node("Mul", ["type_count", "type_push"], ["type_logits"]));
+            graph.Node.Add(Node("Add", ["token_logits", "type_logits"], [OutputName]));
+        }
         var model = new ModelProto { IrVersion = 8, ProducerName = "moviegpt-tests", Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
         return model.ToByteArray();
