@@ -28,8 +28,10 @@ public static class DatabaseExtensions
                 break;
             default:
                 var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
-                builder.Services.AddDbContext<MovieGptDbContext, SqliteMovieGptDbContext>(db =>
-                    db.UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds)));
+                builder.Services.AddSingleton<SqliteWriteGate>();
+                builder.Services.AddDbContext<MovieGptDbContext, SqliteMovieGptDbContext>((services, db) => db
+                    .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
+                    .AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
                 break;
         }
         return builder;

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace MovieGpt.Server.Data;
+
+/// <summary>
+/// Lets one SaveChanges at a time reach a SQLite database. SQLite has a single writer; when two connections
+/// of this process race for it, Microsoft.Data.Sqlite answers the loser's SQLITE_BUSY by sleeping and
+/// retrying, which turns a sub-millisecond insert into a 100+ ms one. Queuing the writers here instead keeps
+/// every write short and in arrival order. One instance per app (registered as a singleton).
+/// </summary>
+public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        _gate.Wait();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        _gate.Release();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        _gate.Release();
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _gate.Release();
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _gate.Release();
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => _gate.Release();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _gate.Release();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _gate.Dispose();
+}
