@@ -7,9 +7,15 @@ namespace MovieGpt.Sentiment.Transformers;
 /// <summary>
 /// A Hugging Face sequence classifier exported to ONNX by Optimum (see <see cref="TransformerModelFiles"/>):
 /// <see cref="WordPieceEncoder"/> → input_ids / attention_mask / token_type_ids → logits →
-/// <see cref="SentimentLabelMap"/>. Rows hold at most 512 tokens, or fewer when config.json
-/// max_position_embeddings or tokenizer_config.json model_max_length say so. Loaded once; the session and
-/// the tokenizer are shared by all threads (ONNX Runtime's Run is thread-safe).
+/// <see cref="SentimentLabelMap"/> (labels from id2label; a binary model answers neutral only below
+/// <see cref="SentimentOptions.NeutralThreshold"/>; rating 1 + 9 × positivity).
+/// <para>Text goes to the model as its own tokenizer would see it (no MovieGpt normalization): cut to
+/// <see cref="SentimentOptions.MaxCharacters"/> characters, then to 512 tokens with [CLS] and [SEP] (fewer
+/// when config.json max_position_embeddings or tokenizer_config.json model_max_length say so), keeping the
+/// head of the review. Empty or whitespace-only text is an <see cref="ArgumentException"/>.</para>
+/// <para>Loaded once; the session and the tokenizer are shared by all threads (ONNX Runtime's Run is
+/// thread-safe). Batches are tokenized first (so a bad review fails before any inference), sorted by
+/// length and run in chunks of 32 with dynamic padding, in parallel; results come back in input order.</para>
 /// </summary>
 public sealed class TransformerSentimentAnalyzer : ISentimentAnalyzer
 {
