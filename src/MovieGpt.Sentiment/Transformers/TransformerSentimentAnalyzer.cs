@@ -62,6 +62,12 @@ public sealed class TransformerSentimentAnalyzer : ISentimentAnalyzer
         var maxTokens = Math.Min(MaxTokensLimit,
             Math.Min(config.PositiveInt("max_position_embeddings") ?? int.MaxValue, settings.ModelMaxLength ?? int.MaxValue));
         var encoder = WordPieceEncoder.Load(files, settings, maxTokens, options.MaxCharacters);
+        if (config.PositiveInt("vocab_size") is { } vocabSize && encoder.VocabularySize > vocabSize)
+        {
+            throw new SentimentModelException(
+                $"{files.VocabTxt ?? files.TokenizerJson} has {encoder.VocabularySize} pieces but {files.Config} says vocab_size {vocabSize}: " +
+                "the vocabulary does not belong to this model.");
+        }
         var session = OnnxSessionFactory.Open(files.Model, options);
         try
         {

@@ -18,12 +18,16 @@ public sealed class WordPieceEncoder
     private readonly BertTokenizer _tokenizer;
     private readonly int _maxCharacters;
 
-    private WordPieceEncoder(BertTokenizer tokenizer, int maxTokens, int maxCharacters)
+    private WordPieceEncoder(BertTokenizer tokenizer, int vocabularySize, int maxTokens, int maxCharacters)
     {
         _tokenizer = tokenizer;
+        VocabularySize = vocabularySize;
         MaxTokens = maxTokens;
         _maxCharacters = maxCharacters;
     }
+
+    /// <summary>How many pieces the vocabulary has: ids run from 0 to VocabularySize − 1.</summary>
+    public int VocabularySize { get; }
 
     /// <summary>The most ids in one row, [CLS] and [SEP] included.</summary>
     public int MaxTokens { get; }
@@ -54,8 +58,9 @@ public sealed class WordPieceEncoder
         };
         try
         {
-            using Stream vocabulary = files.VocabTxt is not null ? File.OpenRead(files.VocabTxt) : VocabularyFromTokenizerJson(source);
-            return new WordPieceEncoder(BertTokenizer.Create(vocabulary, options), maxTokens, maxCharacters);
+            var vocabulary = files.VocabTxt is not null ? File.ReadAllBytes(files.VocabTxt) : VocabularyFromTokenizerJson(source);
+            using var stream = new MemoryStream(vocabulary, writable: false);
+            return new WordPieceEncoder(BertTokenizer.Create(stream, options), CountLines(vocabulary), maxTokens, maxCharacters);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or IOException or JsonException)
         {
@@ -95,8 +100,11 @@ public sealed class WordPieceEncoder
         return text[..length];
     }
 
+    private static int CountLines(ReadOnlySpan<byte> text) =>
+        text.Count((byte)'\n') + (text.Length > 0 && text[^1] != (byte)'\n' ? 1 : 0);
+
     /// <summary>A vocab.txt (one token a line, line number = id) rebuilt from tokenizer.json's WordPiece model.</summary>
-    private static MemoryStream VocabularyFromTokenizerJson(string file)
+    private static byte[] VocabularyFromTokenizerJson(string file)
     {
         var model = ModelFolderJson.ReadOptional(file).Property("model");
         if (model.String("type") is not "WordPiece" || model.Property("vocab") is not { ValueKind: JsonValueKind.Object } vocab)
@@ -113,6 +121,6 @@ public sealed class WordPieceEncoder
             }
             tokens[id] = entry.Name;
         }
-        return new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', tokens) + "\n"));
+        return Encoding.UTF8.GetBytes(string.Join('\n', tokens) + "\n");
     }
 }

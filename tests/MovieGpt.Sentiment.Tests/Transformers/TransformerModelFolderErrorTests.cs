@@ -141,4 +141,13 @@ public sealed class TransformerModelFolderErrorTests : IDisposable
         var error = LoadFails();
         Assert.Contains(_folder.File("tokenizer_config.json"), error.Message);
     }
+
+    [Fact]
+    public void AVocabularyLargerThanTheModelsIsRefused()
+    {
+        _folder.Write("config.json", File.ReadAllText(_folder.File("config.json")).Replace("\"vocab_size\": 50135", "\"vocab_size\": 32000"));
+        var error = LoadFails();
+        Assert.Contains($"{_folder.File("vocab.txt")} has {SharedTokenizer.Vocabulary.Count} pieces", error.Message);
+        Assert.Contains("vocab_size 32000", error.Message);
+    }
 }

@@ -133,6 +133,13 @@ public sealed class WordPieceEncoderTests
     }
 
     [Fact]
+    public void TheVocabularySizeIsTheNumberOfLinesOfVocabTxtOrEntriesOfTokenizerJson()
+    {
+        Assert.Equal(File.ReadLines(SharedTokenizer.VocabFile).Count(), Encoder().VocabularySize);
+        Assert.Equal(Encoder().VocabularySize, Encoder(fromTokenizerJson: true).VocabularySize);
+    }
+
+    [Fact]
     public void TokenizerJsonAloneGivesTheSameIdsAsVocabTxt()
     {
         string[] reviews = ["이 영화 정말 재미있어요", "배우들의 연기가 너무 어색했다ㅠㅠ", "최고!!! ㅋㅋㅋ 😍", "名作 CGV Good"];
