@@ -1,49 +1,37 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using static MovieGpt.Cli.Training.VectorMath;
 
 namespace MovieGpt.Cli.Training;
 
 /// <summary>
-/// The network the trainer fits: mean of embedding rows (one per hashed n-gram) → ReLU hidden layer →
-/// softmax over the ten star ratings. Parameters are plain arrays so that training threads can update
-/// them lock-free (Hogwild: updates are sparse and collisions rare), and so the ONNX writer can copy them.
-/// With no hidden layer the mean row is the logits themselves: a multinomial logistic regression over the
-/// hashed n-grams, the classic strong baseline, which the ensemble averages with the MLP members.
+/// The network the trainer fits: the mean of the embedding rows of a review's hashed n-grams (and, with
+/// max pooling, their element-wise maximum beside it) → ReLU hidden layer → softmax over the ten star
+/// ratings. Parameters are plain arrays so that training threads can update them lock-free (Hogwild:
+/// updates are sparse and collisions rare), and so the ONNX writer can copy them. With no hidden layer the
+/// mean row is the logits themselves: a multinomial logistic regression over the hashed n-grams.
 /// </summary>
 internal sealed class EmbeddingBagNetwork
 {
     public const int Classes = 10;
 
-    // Row-wise AdaGrad state: the summed squared gradient of each embedding row. Rare n-grams keep large
-    // steps while frequent ones settle; null means plain SGD.
-    private readonly float[]? _rowHistory;
-    private readonly float _attentionRate;
-
-    /// <param name="attentionRate">
-    /// When positive, rows are pooled by attention: each bucket learns a score and a review's rows are
-    /// weighted by the softmax of their scores, so common n-grams stop diluting the telling ones.
-    /// </param>
-    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed, bool adaGrad = false, float attentionRate = 0)
+    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed, bool maxPooling = false)
     {
-        _rowHistory = adaGrad ? new float[buckets] : null;
-        _attentionRate = attentionRate;
-        Attention = attentionRate > 0 ? new float[buckets] : null;
+        if (hidden == 0 && (dim != Classes || maxPooling))
+        {
+            throw new ArgumentException($"A linear member (no hidden layer) needs width {Classes} and mean pooling.");
+        }
         Buckets = buckets;
         Dim = dim;
         Hidden = hidden;
-        if (hidden == 0 && dim != Classes)
-        {
-            throw new ArgumentException($"A linear member (no hidden layer) needs width {Classes}, not {dim}.");
-        }
+        MaxPooling = maxPooling;
         Embeddings = new float[(long)buckets * dim];
-        W1 = new float[hidden * dim];
+        W1 = new float[hidden * BagWidth];
         B1 = new float[hidden];
         W2 = new float[Classes * hidden];
         B2 = new float[Classes];
 
         var random = new Random(seed);
         Fill(Embeddings, random, 1.0f / dim);
-        Fill(W1, random, MathF.Sqrt(6f / (dim + hidden)));
+        Fill(W1, random, MathF.Sqrt(6f / (BagWidth + hidden)));
         Fill(W2, random, MathF.Sqrt(6f / (hidden + Classes)));
         B1.AsSpan().Fill(0.01f);
     }
@@ -56,12 +44,14 @@ internal sealed class EmbeddingBagNetwork
 
     public bool IsLinear => Hidden == 0;
 
-    /// <summary>Per-bucket attention scores, or null for mean pooling.</summary>
-    public float[]? Attention { get; }
+    /// <summary>The bag holds the max over rows beside the mean: a telling n-gram is then not diluted by many plain ones.</summary>
+    public bool MaxPooling { get; }
+
+    public int BagWidth => MaxPooling ? 2 * Dim : Dim;
 
     public float[] Embeddings { get; }
 
-    /// <summary>[Hidden, Dim], row-major.</summary>
+    /// <summary>[Hidden, BagWidth], row-major.</summary>
     public float[] W1 { get; }
 
     public float[] B1 { get; }
@@ -72,71 +62,61 @@ internal sealed class EmbeddingBagNetwork
     public float[] B2 { get; }
 
     /// <summary>Scratch buffers of one training thread.</summary>
-    public sealed class Workspace(int dim, int hidden)
+    public sealed class Workspace(int bagWidth, int dim, int hidden)
     {
-        public float[] Bag { get; } = new float[dim];
+        public float[] Bag { get; } = new float[bagWidth];
+        public int[] MaxRow { get; } = new int[dim];
         public float[] Hidden { get; } = new float[hidden];
         public float[] Probabilities { get; } = new float[Classes];
-        public float[] BagGradient { get; } = new float[dim];
+        public float[] BagGradient { get; } = new float[bagWidth];
         public float[] HiddenGradient { get; } = new float[hidden];
-
-        /// <summary>The weight of each row of the current review (attention pooling).</summary>
-        public float[] RowWeights { get; set; } = new float[512];
     }
 
-    public Workspace CreateWorkspace() => new(Dim, Hidden);
+    public Workspace CreateWorkspace() => new(BagWidth, Dim, Hidden);
 
     /// <summary>Fills <see cref="Workspace.Probabilities"/> with the rating distribution of one review.</summary>
     public void Forward(ReadOnlySpan<int> ids, float rowWeight, Workspace w)
     {
         var bag = w.Bag.AsSpan();
         bag.Clear();
-        if (Attention is { } attention)
+        var mean = bag[..Dim];
+        foreach (var id in ids)
         {
-            if (w.RowWeights.Length < ids.Length)
-            {
-                w.RowWeights = new float[ids.Length * 2];
-            }
-            var top = float.NegativeInfinity;
-            foreach (var id in ids)
-            {
-                top = MathF.Max(top, attention[id]);
-            }
-            var total = 0f;
-            for (var i = 0; i < ids.Length; i++)
-            {
-                total += w.RowWeights[i] = MathF.Exp(attention[ids[i]] - top);
-            }
-            for (var i = 0; i < ids.Length; i++)
-            {
-                w.RowWeights[i] /= total;
-                AddScaled(bag, Row(ids[i]), w.RowWeights[i]);
-            }
+            AddScaled(mean, Row(id), rowWeight);
         }
-        else
+        if (MaxPooling)
         {
+            var max = bag[Dim..];
+            max.Fill(float.NegativeInfinity);
             foreach (var id in ids)
             {
-                AddScaled(bag, Row(id), rowWeight);
+                var row = Row(id);
+                for (var k = 0; k < Dim; k++)
+                {
+                    if (row[k] > max[k])
+                    {
+                        max[k] = row[k];
+                        w.MaxRow[k] = id;
+                    }
+                }
             }
         }
         for (var j = 0; j < Hidden; j++)
         {
-            var a = B1[j] + Dot(W1.AsSpan(j * Dim, Dim), bag);
+            var a = B1[j] + Dot(W1.AsSpan(j * BagWidth, BagWidth), bag);
             w.Hidden[j] = a > 0 ? a : 0;
         }
-        var max = float.NegativeInfinity;
+        var top = float.NegativeInfinity;
         for (var c = 0; c < Classes; c++)
         {
             var z = B2[c] + (IsLinear ? bag[c] : Dot(W2.AsSpan(c * Hidden, Hidden), w.Hidden));
             w.Probabilities[c] = z;
-            max = MathF.Max(max, z);
+            top = MathF.Max(top, z);
         }
         var sum = 0f;
         for (var c = 0; c < Classes; c++)
         {
-            w.Probabilities[c] = MathF.Exp(w.Probabilities[c] - max);
-            sum += w.Probabilities[c];
+            sum += w.Probabilities[c] = MathF.Exp(w.Probabilities[c] - top);
         }
         for (var c = 0; c < Classes; c++)
         {
@@ -165,7 +145,7 @@ internal sealed class EmbeddingBagNetwork
             {
                 B2[c] -= denseRate * outputGradient[c];
             }
-            UpdateRows(ids, outputGradient, embeddingRate, rowWeight, w);
+            UpdateRows(ids, outputGradient, embeddingRate * rowWeight);
             return loss;
         }
 
@@ -189,82 +169,33 @@ internal sealed class EmbeddingBagNetwork
                 continue;
             }
             var g = hiddenGradient[j];
-            var row = W1.AsSpan(j * Dim, Dim);
+            var row = W1.AsSpan(j * BagWidth, BagWidth);
             AddScaled(bagGradient, row, g);
             AddScaled(row, w.Bag, -denseRate * g);
             B1[j] -= denseRate * g;
         }
 
-        UpdateRows(ids, bagGradient, embeddingRate, rowWeight, w);
+        UpdateRows(ids, bagGradient[..Dim], embeddingRate * rowWeight);
+        if (MaxPooling)
+        {
+            // Each dimension's maximum came from one row: only that row learns from it.
+            for (var k = 0; k < Dim; k++)
+            {
+                Row(w.MaxRow[k])[k] -= embeddingRate * bagGradient[Dim + k];
+            }
+        }
         return loss;
     }
 
-    private void UpdateRows(ReadOnlySpan<int> ids, ReadOnlySpan<float> gradient, float rate, float rowWeight, Workspace w)
+    private void UpdateRows(ReadOnlySpan<int> ids, ReadOnlySpan<float> gradient, float rate)
     {
-        if (Attention is { } attention)
-        {
-            // d bag / d score_i = weight_i × (row_i − bag): rows above the bag along the gradient lose weight.
-            var bagDot = Dot(w.Bag, gradient);
-            for (var i = 0; i < ids.Length; i++)
-            {
-                var row = Row(ids[i]);
-                var weight = w.RowWeights[i];
-                attention[ids[i]] -= _attentionRate * weight * (Dot(row, gradient) - bagDot);
-                AddScaled(row, gradient, -rate * weight);
-            }
-            return;
-        }
-        var step = -rate * rowWeight;
-        if (_rowHistory is null)
-        {
-            foreach (var id in ids)
-            {
-                AddScaled(Row(id), gradient, step);
-            }
-            return;
-        }
-        var meanSquare = rowWeight * rowWeight * Dot(gradient, gradient) / gradient.Length;
         foreach (var id in ids)
         {
-            var history = _rowHistory[id] += meanSquare;
-            AddScaled(Row(id), gradient, step / (MathF.Sqrt(history) + 1e-6f));
+            AddScaled(Row(id), gradient, -rate);
         }
     }
 
     private Span<float> Row(int id) => Embeddings.AsSpan((int)((long)id * Dim), Dim);
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var sum = Vector<float>.Zero;
-        var i = 0;
-        var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-        var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-        for (; i < va.Length; i++)
-        {
-            sum += va[i] * vb[i];
-        }
-        var result = Vector.Sum(sum);
-        for (i *= Vector<float>.Count; i < a.Length; i++)
-        {
-            result += a[i] * b[i];
-        }
-        return result;
-    }
-
-    private static void AddScaled(Span<float> target, ReadOnlySpan<float> source, float scale)
-    {
-        var vt = MemoryMarshal.Cast<float, Vector<float>>(target);
-        var vs = MemoryMarshal.Cast<float, Vector<float>>(source);
-        var i = 0;
-        for (; i < vt.Length; i++)
-        {
-            vt[i] += vs[i] * scale;
-        }
-        for (i *= Vector<float>.Count; i < target.Length; i++)
-        {
-            target[i] += source[i] * scale;
-        }
-    }
 
     private static void Fill(float[] values, Random random, float range)
     {

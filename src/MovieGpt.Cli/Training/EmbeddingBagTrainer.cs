@@ -15,8 +15,7 @@ internal sealed class EmbeddingBagTrainer(TrainingOptions options)
 
     public EmbeddingBagNetwork Train(FeatureCorpus corpus, FeaturizerSettings featurizer, int dim, int hidden, float embeddingRate, int seed, IProgress<TrainingProgress>? progress = null)
     {
-        var network = new EmbeddingBagNetwork(featurizer.Buckets, dim, hidden, seed, options.AdaGrad,
-            featurizer.Pooling == FeaturizerSettings.AttentionPooling ? options.AttentionRate : 0);
+        var network = new EmbeddingBagNetwork(featurizer.Buckets, dim, hidden, seed, featurizer.Pooling == FeaturizerSettings.MeanMaxPooling);
         InitializeOutputBias(network, corpus);
         var targets = BuildTargets(options.NeighbourSmoothing);
         var total = (long)corpus.Count * options.Epochs;
@@ -47,7 +46,7 @@ internal sealed class EmbeddingBagTrainer(TrainingOptions options)
                     var features = Dropout(corpus.Features(example), options.FeatureDropout, threadRandom, ref kept);
                     var loss = network.Step(
                         features,
-                        featurizer.RowWeight(features.Length),
+                        FeaturizerSettings.RowWeight(features.Length),
                         targets[corpus.Ratings[example]],
                         options.DenseRate * remaining,
                         embeddingRate * remaining,

@@ -6,7 +6,8 @@ namespace MovieGpt.Cli.Training;
 
 /// <summary>
 /// Writes an <see cref="EmbeddingBagNetwork"/> as an ONNX graph: ids, weights [batch, n] → Gather → weighted
-/// sum (the mean, since padding weighs 0) → MatMul/Add/Relu → MatMul/Add → Softmax → rating_probs [batch, 10].
+/// sum (the mean, since padding weighs 0), with max pooling also the masked maximum beside it → MatMul/Add/Relu
+/// → MatMul/Add → Softmax → rating_probs [batch, 10]; an ensemble averages its members' distributions.
 /// The INT8 variant stores the embedding table as int8 with one FP16 scale per row and dequantizes only
 /// the gathered rows, so inference never touches the whole table.
 /// </summary>
@@ -20,6 +21,8 @@ internal static class OnnxModelWriter
         graph.Output.Add(TensorOutput(OnnxSentimentAnalyzer.ProbabilitiesOutput, EmbeddingBagNetwork.Classes));
         graph.Initializer.Add(Int64Tensor("axis_seq", [1]));
         graph.Initializer.Add(Int64Tensor("axis_last", [2]));
+        graph.Initializer.Add(FloatTensor("zero", [], [0f]));
+        graph.Initializer.Add(FloatTensor("padding_penalty", [], [-1e9f]));
         var memberOutputs = new List<string>();
         for (var k = 0; k < members.Count; k++)
         {
@@ -58,27 +61,41 @@ internal static class OnnxModelWriter
         // Each member has its own width: one shared dim_param would tell ONNX Runtime the widths are equal.
         graph.Input.Add(TensorInput(ids, TensorProto.Types.DataType.Int64, $"features_{k}"));
         graph.Input.Add(TensorInput(weights, TensorProto.Types.DataType.Float, $"features_{k}"));
-        var pool = network.Attention is null ? weights : AddAttention(graph, network.Attention, ids, weights, N, int8);
         if (int8)
         {
             var (quantized, scales) = QuantizeRows(network.Embeddings, network.Buckets, network.Dim);
             graph.Initializer.Add(RawTensor(N("embeddings_q"), TensorProto.Types.DataType.Int8, [network.Buckets, network.Dim], quantized));
             graph.Initializer.Add(RawTensor(N("embeddings_scale"), TensorProto.Types.DataType.Float16, [network.Buckets], scales));
             graph.Node.Add(Node("Gather", [N("embeddings_q"), ids], [N("rows_q")]));
-            graph.Node.Add(Node("Cast", [N("rows_q")], [N("rows")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
+            graph.Node.Add(Node("Cast", [N("rows_q")], [N("rows_unscaled")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
             graph.Node.Add(Node("Gather", [N("embeddings_scale"), ids], [N("row_scale_h")]));
             graph.Node.Add(Node("Cast", [N("row_scale_h")], [N("row_scale")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-            graph.Node.Add(Node("Mul", [N("row_scale"), pool], [N("row_weight")]));
+            graph.Node.Add(Node("Unsqueeze", [N("row_scale"), "axis_last"], [N("row_scale_3d")]));
+            graph.Node.Add(Node("Mul", [N("rows_unscaled"), N("row_scale_3d")], [N("rows")]));
         }
         else
         {
             graph.Initializer.Add(FloatTensor(N("embeddings"), [network.Buckets, network.Dim], network.Embeddings));
             graph.Node.Add(Node("Gather", [N("embeddings"), ids], [N("rows")]));
-            graph.Node.Add(Node("Identity", [pool], [N("row_weight")]));
         }
-        graph.Node.Add(Node("Unsqueeze", [N("row_weight"), "axis_last"], [N("row_weight_3d")]));
-        graph.Node.Add(Node("Mul", [N("rows"), N("row_weight_3d")], [N("weighted_rows")]));
-        graph.Node.Add(Node("ReduceSum", [N("weighted_rows"), "axis_seq"], [N("bag")], Attribute("keepdims", 0)));
+        graph.Node.Add(Node("Unsqueeze", [weights, "axis_last"], [N("weight_3d")]));
+        graph.Node.Add(Node("Mul", [N("rows"), N("weight_3d")], [N("weighted_rows")]));
+        graph.Node.Add(Node("ReduceSum", [N("weighted_rows"), "axis_seq"], [N("mean_bag")], Attribute("keepdims", 0)));
+        if (network.MaxPooling)
+        {
+            // Padding rows (weight 0) are pushed far below any real row before the maximum.
+            graph.Node.Add(Node("Equal", [weights, "zero"], [N("is_padding")]));
+            graph.Node.Add(Node("Cast", [N("is_padding")], [N("padding")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
+            graph.Node.Add(Node("Mul", [N("padding"), "padding_penalty"], [N("padding_bias")]));
+            graph.Node.Add(Node("Unsqueeze", [N("padding_bias"), "axis_last"], [N("padding_bias_3d")]));
+            graph.Node.Add(Node("Add", [N("rows"), N("padding_bias_3d")], [N("masked_rows")]));
+            graph.Node.Add(Node("ReduceMax", [N("masked_rows")], [N("max_bag")], Attribute("keepdims", 0), Attribute("axes", [1])));
+            graph.Node.Add(Node("Concat", [N("mean_bag"), N("max_bag")], [N("bag")], Attribute("axis", 1)));
+        }
+        else
+        {
+            graph.Node.Add(Node("Identity", [N("mean_bag")], [N("bag")]));
+        }
         graph.Initializer.Add(FloatTensor(N("b2"), [EmbeddingBagNetwork.Classes], network.B2));
         if (network.IsLinear)
         {
@@ -86,7 +103,7 @@ internal static class OnnxModelWriter
             graph.Node.Add(Node("Softmax", [N("logits")], [N("probs")], Attribute("axis", -1)));
             return N("probs");
         }
-        graph.Initializer.Add(FloatTensor(N("w1"), [network.Dim, network.Hidden], Transpose(network.W1, network.Hidden, network.Dim)));
+        graph.Initializer.Add(FloatTensor(N("w1"), [network.BagWidth, network.Hidden], Transpose(network.W1, network.Hidden, network.BagWidth)));
         graph.Initializer.Add(FloatTensor(N("b1"), [network.Hidden], network.B1));
         graph.Initializer.Add(FloatTensor(N("w2"), [network.Hidden, EmbeddingBagNetwork.Classes], Transpose(network.W2, EmbeddingBagNetwork.Classes, network.Hidden)));
         graph.Node.Add(Node("MatMul", [N("bag"), N("w1")], [N("hidden_linear")]));
@@ -96,34 +113,6 @@ internal static class OnnxModelWriter
         graph.Node.Add(Node("Add", [N("logits_linear"), N("b2")], [N("logits")]));
         graph.Node.Add(Node("Softmax", [N("logits")], [N("probs")], Attribute("axis", -1)));
         return N("probs");
-    }
-
-    /// <summary>
-    /// Softmax over the review's rows of their buckets' scores; padding (weight 0) gets log 0 = −∞ and so
-    /// no weight. Returns the name of the [batch, n] weights.
-    /// </summary>
-    private static string AddAttention(GraphProto graph, float[] scores, string ids, string weights, Func<string, string> n, bool int8)
-    {
-        if (int8)
-        {
-            var half = new byte[scores.Length * 2];
-            for (var i = 0; i < scores.Length; i++)
-            {
-                BitConverter.TryWriteBytes(half.AsSpan(i * 2, 2), (Half)scores[i]);
-            }
-            graph.Initializer.Add(RawTensor(n("attention_h"), TensorProto.Types.DataType.Float16, [scores.Length], half));
-            graph.Node.Add(Node("Gather", [n("attention_h"), ids], [n("scores_h")]));
-            graph.Node.Add(Node("Cast", [n("scores_h")], [n("scores")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-        }
-        else
-        {
-            graph.Initializer.Add(FloatTensor(n("attention"), [scores.Length], scores));
-            graph.Node.Add(Node("Gather", [n("attention"), ids], [n("scores")]));
-        }
-        graph.Node.Add(Node("Log", [weights], [n("log_mask")]));
-        graph.Node.Add(Node("Add", [n("scores"), n("log_mask")], [n("masked_scores")]));
-        graph.Node.Add(Node("Softmax", [n("masked_scores")], [n("attention_weight")], Attribute("axis", 1)));
-        return n("attention_weight");
     }
 
     /// <summary>Symmetric per-row INT8: each row's largest magnitude maps to 127.</summary>
@@ -194,6 +183,13 @@ internal static class OnnxModelWriter
 
     private static AttributeProto Attribute(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    private static AttributeProto Attribute(string name, long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(values);
+        return attribute;
+    }
 
     private static TensorProto FloatTensor(string name, long[] dims, float[] values)
     {

@@ -25,30 +25,25 @@ internal static class TrainCommand
         var wordMax = new Option<int[]>("--word-ngrams") { Description = "Longest word n-gram, per member (cycled).", DefaultValueFactory = _ => [defaults.Featurizers[0].WordNgramMax], AllowMultipleArgumentsPerToken = true };
         var tail = new Option<int[]>("--tail") { Description = "Tail characters with n-grams of their own, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var unspaced = new Option<int[]>("--unspaced") { Description = "Longest n-gram over the text without spaces, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
-        var jamo = new Option<int[]>("--jamo") { Description = "Longest jamo n-gram, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram.", DefaultValueFactory = _ => defaults.Featurizers[0].CharNgramMin };
-        var pooling = new Option<string>("--pooling") { Description = "mean or sqrt pooling of the rows.", DefaultValueFactory = _ => defaults.Featurizers[0].Pooling };
-        var attentionRate = new Option<float>("--attention-rate") { Description = "Learning rate of attention scores (--pooling attention).", DefaultValueFactory = _ => defaults.AttentionRate };
+        var pooling = new Option<string>("--pooling") { Description = "mean, or meanmax (the maximum over rows beside the mean).", DefaultValueFactory = _ => defaults.Featurizers[0].Pooling };
         var dropout = new Option<float>("--dropout") { Description = "Share of n-grams left out at each training step.", DefaultValueFactory = _ => defaults.FeatureDropout };
-        var adaGrad = new Option<bool>("--adagrad") { Description = "Row-wise AdaGrad for the embeddings instead of SGD." };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, jamo, charMin, pooling, attentionRate, dropout, adaGrad, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, pooling, dropout, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
             TrainingOptions Options() => defaults with
             {
                 Featurizers = MemberFeaturizers(
-                    defaults.Featurizers[0] with { CharNgramMin = parse.GetValue(charMin), Pooling = parse.GetValue(pooling)! }, parse.GetValue(members), parse.GetValue(buckets), parse.GetValue(charMax)!, parse.GetValue(wordMax)!, parse.GetValue(tail)!, parse.GetValue(unspaced)!, parse.GetValue(jamo)!),
+                    defaults.Featurizers[0] with { CharNgramMin = parse.GetValue(charMin), Pooling = parse.GetValue(pooling)! }, parse.GetValue(members), parse.GetValue(buckets), parse.GetValue(charMax)!, parse.GetValue(wordMax)!, parse.GetValue(tail)!, parse.GetValue(unspaced)!),
                 Dims = parse.GetValue(dim)!,
                 Hiddens = parse.GetValue(hidden)!,
                 Epochs = parse.GetValue(epochs),
-                AdaGrad = parse.GetValue(adaGrad),
-                AttentionRate = parse.GetValue(attentionRate),
                 FeatureDropout = parse.GetValue(dropout),
                 DenseRate = parse.GetValue(denseRate),
                 EmbeddingRates = parse.GetValue(embeddingRate)!,
@@ -62,9 +57,9 @@ internal static class TrainCommand
     }
 
     /// <summary>Member k gets its own hash seed and the k-th (cycled) n-gram lengths.</summary>
-    private static FeaturizerSettings[] MemberFeaturizers(FeaturizerSettings baseline, int count, int buckets, int[] charMax, int[] wordMax, int[] tail, int[] unspaced, int[] jamo)
+    private static FeaturizerSettings[] MemberFeaturizers(FeaturizerSettings baseline, int count, int buckets, int[] charMax, int[] wordMax, int[] tail, int[] unspaced)
     {
-        if (count < 1 || charMax.Length == 0 || wordMax.Length == 0 || tail.Length == 0 || unspaced.Length == 0 || jamo.Length == 0)
+        if (count < 1 || charMax.Length == 0 || wordMax.Length == 0 || tail.Length == 0 || unspaced.Length == 0)
         {
             throw new ArgumentException("--members must be at least 1 and the n-gram lists non-empty.");
         }
@@ -74,7 +69,6 @@ internal static class TrainCommand
             CharNgramMax = charMax[k % charMax.Length],
             WordNgramMax = wordMax[k % wordMax.Length],
             TailCharacters = tail[k % tail.Length],
-            JamoNgramMax = jamo[k % jamo.Length],
             UnspacedNgramMax = unspaced[k % unspaced.Length],
             HashSeed = baseline.HashSeed + (uint)k * 0x01000193u,
         })];

@@ -20,14 +20,10 @@ internal sealed record TrainingOptions
 
     public int Epochs { get; init; } = 1;
 
-    /// <summary>Learning rate of the per-bucket attention scores (members with attention pooling).</summary>
-    public float AttentionRate { get; init; } = 2.0f;
 
     /// <summary>Share of a review's n-grams left out at each training step (0 = none).</summary>
     public float FeatureDropout { get; init; }
 
-    /// <summary>Row-wise AdaGrad for the embedding rows instead of plain SGD.</summary>
-    public bool AdaGrad { get; init; }
 
     /// <summary>Learning rate of the hidden and output layers, decayed linearly to zero.</summary>
     public float DenseRate { get; init; } = 0.05f;
@@ -57,14 +53,11 @@ internal sealed record TrainingOptions
         ["word_ngrams"] = string.Join(",", Featurizers.Select(f => $"1-{f.WordNgramMax}")),
         ["tail_characters"] = string.Join(",", Featurizers.Select(f => f.TailCharacters)),
         ["unspaced_ngrams"] = string.Join(",", Featurizers.Select(f => f.UnspacedNgramMax)),
-        ["jamo_ngrams"] = string.Join(",", Featurizers.Select(f => f.JamoNgramMax)),
         ["dim"] = string.Join(",", Featurizers.Select((_, k) => DimOf(k))),
         ["hidden"] = string.Join(",", Featurizers.Select((_, k) => HiddenOf(k))),
         ["epochs"] = Epochs.ToString(),
         ["pooling"] = string.Join(",", Featurizers.Select(f => f.Pooling)),
-        ["attention_rate"] = AttentionRate.ToString("G"),
         ["feature_dropout"] = FeatureDropout.ToString("G"),
-        ["embedding_optimizer"] = AdaGrad ? "adagrad" : "sgd",
         ["dense_rate"] = DenseRate.ToString("G"),
         ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),
         ["neighbour_smoothing"] = NeighbourSmoothing.ToString("G"),

@@ -109,7 +109,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
             for (var k = 0; k < members.Count; k++)
             {
                 var ids = hashing[k].Featurize(text);
-                members[k].Forward(ids, featurizers[k].RowWeight(ids.Length), workspaces[k]);
+                members[k].Forward(ids, FeaturizerSettings.RowWeight(ids.Length), workspaces[k]);
                 for (var c = 0; c < mean.Length; c++)
                 {
                     mean[c] += workspaces[k].Probabilities[c] / members.Count;

@@ -130,7 +130,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         for (var i = 0; i < normalized.Length; i++)
         {
             var row = features[i];
-            var weight = featurizer.Settings.RowWeight(row.Length);
+            var weight = FeaturizerSettings.RowWeight(row.Length);
             for (var j = 0; j < row.Length; j++)
             {
                 ids[i * width + j] = row[j];

@@ -30,35 +30,29 @@ public sealed record FeaturizerSettings
     /// </summary>
     public int UnspacedNgramMax { get; init; }
 
-    /// <summary>
-    /// Longest n-gram over the jamo (initial, medial and final letters) of Hangul syllables, which ties
-    /// spellings that share letters but not syllables (재밌다 / 재미있다, ㅈㄴ / 존나). 0 = off.
-    /// </summary>
-    public int JamoNgramMax { get; init; }
-
-    public const string AttentionPooling = "attention";
+    public const string MeanPooling = "mean";
+    public const string MeanMaxPooling = "meanmax";
 
     /// <summary>
-    /// How a review's rows are pooled: "mean" divides their sum by n, "sqrt" by √n (long reviews then
-    /// speak louder than short ones), "attention" weighs them by the softmax of learned per-bucket scores
-    /// inside the graph (the weights input is then only a mask: 1/n for real rows, 0 for padding).
+    /// How the graph pools a review's rows: "mean", or "meanmax" (the element-wise maximum beside the mean,
+    /// so one telling n-gram is not diluted by many plain ones). The weights input is 1/n either way.
     /// </summary>
-    public string Pooling { get; init; } = "mean";
+    public string Pooling { get; init; } = MeanPooling;
 
-    /// <summary>The weight of each of a review's <paramref name="count"/> feature rows.</summary>
-    public float RowWeight(int count) => Pooling == "sqrt" ? 1f / MathF.Sqrt(count) : 1f / count;
+    /// <summary>The weight of each of a review's <paramref name="count"/> feature rows in the mean.</summary>
+    public static float RowWeight(int count) => 1f / count;
 
     /// <summary>Seeds the hash, so two models in an ensemble can hash differently.</summary>
     public uint HashSeed { get; init; } = 0x9E3779B9;
 
     public void Validate()
     {
-        if (Pooling is not ("mean" or "sqrt" or AttentionPooling))
+        if (Pooling is not (MeanPooling or MeanMaxPooling))
         {
-            throw new ArgumentException($"Featurizer pooling '{Pooling}' is not 'mean', 'sqrt' or 'attention'.");
+            throw new ArgumentException($"Featurizer pooling '{Pooling}' is not '{MeanPooling}' or '{MeanMaxPooling}'.");
         }
         if (Buckets < 16 || CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8 || WordNgramMax is < 0 or > 3
-            || TailCharacters is < 0 or > 64 || UnspacedNgramMax is < 0 or > 8 || JamoNgramMax is < 0 or > 8)
+            || TailCharacters is < 0 or > 64 || UnspacedNgramMax is < 0 or > 8)
         {
             throw new ArgumentException(
                 $"Featurizer settings are out of range: buckets={Buckets}, char n-grams {CharNgramMin}–{CharNgramMax}, word n-grams ≤ {WordNgramMax}.");

@@ -15,7 +15,6 @@ public sealed class HashingFeaturizer
     private const ulong TrigramFamily = 0x4000;
     private const ulong TailFamily = 0x5000;
     private const ulong LastWordFamily = 0x6000;
-    private const ulong JamoFamily = 0x7000;
     private const ulong UnspacedFamily = 0x8000;
 
     private readonly FeaturizerSettings _settings;
@@ -42,14 +41,17 @@ public sealed class HashingFeaturizer
         {
             AddTail(normalized, ids);
         }
-        if (_settings.JamoNgramMax > 0)
-        {
-            AddJamoNgrams(normalized, ids);
-        }
         if (_settings.UnspacedNgramMax > 1)
         {
             AddUnspacedNgrams(normalized, ids);
         }
+    }
+
+    public int[] Featurize(string normalized)
+    {
+        var ids = new List<int>(normalized.Length * (_settings.CharNgramMax + 1));
+        Featurize(normalized, ids);
+        return [.. ids];
     }
 
     private void AddUnspacedNgrams(string text, List<int> ids)
@@ -96,49 +98,6 @@ public sealed class HashingFeaturizer
             word = (word ^ c) * FnvPrime;
         }
         ids.Add(Bucket(word));
-    }
-
-    private void AddJamoNgrams(string text, List<int> ids)
-    {
-        Span<char> jamo = text.Length <= 256 ? stackalloc char[text.Length * 3] : new char[text.Length * 3];
-        var length = 0;
-        foreach (var c in text)
-        {
-            if (c is >= '\uAC00' and <= '\uD7A3')
-            {
-                // A syllable is 0xAC00 + (initial × 21 + medial) × 28 + final; the letters get codes of their own.
-                var index = c - 0xAC00;
-                jamo[length++] = (char)(0x1100 + index / 588);
-                jamo[length++] = (char)(0x1161 + index % 588 / 28);
-                if (index % 28 != 0)
-                {
-                    jamo[length++] = (char)(0x11A7 + index % 28);
-                }
-            }
-            else
-            {
-                jamo[length++] = c;
-            }
-        }
-        for (var start = 0; start < length; start++)
-        {
-            var hash = _seed ^ JamoFamily;
-            for (var n = 1; n <= _settings.JamoNgramMax && start + n <= length; n++)
-            {
-                hash = (hash ^ jamo[start + n - 1]) * FnvPrime;
-                if (n >= 2)
-                {
-                    ids.Add(Bucket(hash ^ ((ulong)n << 56)));
-                }
-            }
-        }
-    }
-
-    public int[] Featurize(string normalized)
-    {
-        var ids = new List<int>(normalized.Length * (_settings.CharNgramMax + 1));
-        Featurize(normalized, ids);
-        return [.. ids];
     }
 
     private void AddCharNgrams(string text, List<int> ids)
