@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Sentiment;
+using MovieGpt.Server.Services;
+using MovieGpt.Server.UiTests.Fakes;
+
+namespace MovieGpt.Server.UiTests.Components;
+
+/// <summary>A bUnit context with the services the forms inject, all of them in-memory fakes.</summary>
+public abstract class UiTestContext : BunitContext
+{
+    protected static readonly SentimentResult Positive = SentimentResult.FromProbabilities(0.05, 0.07, 0.88, 8.6);
+
+    protected UiTestContext()
+    {
+        Analyzer = new ScriptedAnalyzer(Positive);
+        Movies = new FakeMovieService();
+        Reviews = new FakeReviewService(Analyzer);
+        Services.AddSingleton<ISentimentAnalyzer>(Analyzer);
+        Services.AddSingleton<IMovieService>(Movies);
+        Services.AddSingleton<IReviewService>(Reviews);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddLogging();
+    }
+
+    protected ScriptedAnalyzer Analyzer { get; }
+
+    protected FakeMovieService Movies { get; }
+
+    protected FakeReviewService Reviews { get; }
+}

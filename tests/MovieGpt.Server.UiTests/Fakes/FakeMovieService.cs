@@ -1,0 +1,40 @@
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Services;
+
+namespace MovieGpt.Server.UiTests.Fakes;
+
+/// <summary>An in-memory catalog of movies that remembers what the form asked it to store.</summary>
+public sealed class FakeMovieService : IMovieService
+{
+    private readonly List<MovieResponse> _movies = [];
+
+    public List<CreateMovieRequest> Created { get; } = [];
+
+    public MovieResponse Add(string title)
+    {
+        var movie = new MovieResponse(_movies.Count + 1, title, null, null, null, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0);
+        _movies.Add(movie);
+        return movie;
+    }
+
+    public Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<MovieResponse>>(_movies.Skip(query.Skip).Take(query.Limit).ToList());
+
+    public Task<int> CountAsync(string? q, CancellationToken ct = default) => Task.FromResult(_movies.Count);
+
+    public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
+        Task.FromResult(_movies.FirstOrDefault(m => m.Id == id));
+
+    public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
+    {
+        Created.Add(request);
+        var movie = Add(request.Title.Trim()) with { Director = request.Director, Genre = request.Genre, PosterUrl = request.PosterUrl };
+        _movies[^1] = movie;
+        return Task.FromResult(movie);
+    }
+
+    public Task<bool> DeleteAsync(int id, CancellationToken ct = default) => Task.FromResult(_movies.RemoveAll(m => m.Id == id) > 0);
+
+    public Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default) =>
+        throw new NotSupportedException("The form tests do not read statistics.");
+}

@@ -1,0 +1,32 @@
+using MovieGpt.Sentiment;
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Services;
+
+namespace MovieGpt.Server.UiTests.Fakes;
+
+/// <summary>Stores reviews in memory, scored by whatever analyzer the test hands it.</summary>
+public sealed class FakeReviewService(ISentimentAnalyzer analyzer) : IReviewService
+{
+    public List<ReviewResponse> Stored { get; } = [];
+
+    public Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<ReviewResponse>>(Stored.Where(r => movieId is null || r.MovieId == movieId).Skip(skip).Take(limit).ToList());
+
+    public Task<int> CountAsync(int? movieId = null, CancellationToken ct = default) =>
+        Task.FromResult(Stored.Count(r => movieId is null || r.MovieId == movieId));
+
+    public Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default)
+    {
+        var result = analyzer.Analyze(request.Content);
+        var review = new ReviewResponse(
+            Stored.Count + 1, request.MovieId, "영화", request.Author.Trim(), request.Content.Trim(),
+            result.Label, result.Score, result.Probabilities, result.Rating, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc));
+        Stored.Add(review);
+        return Task.FromResult<ReviewResponse?>(review);
+    }
+
+    public Task<bool> DeleteAsync(int id, CancellationToken ct = default) => Task.FromResult(Stored.RemoveAll(r => r.Id == id) > 0);
+
+    public Task<ReviewStatsResponse> GetStatsAsync(int? movieId = null, CancellationToken ct = default) =>
+        throw new NotSupportedException("The form tests do not read statistics.");
+}
