@@ -3,9 +3,8 @@ using static MovieGpt.Cli.Training.VectorMath;
 namespace MovieGpt.Cli.Training;
 
 /// <summary>
-/// The network the trainer fits: the mean of the embedding rows of a review's hashed n-grams (and, with
-/// max pooling, their element-wise maximum beside it) → ReLU hidden layer → softmax over the ten star
-/// ratings. Parameters are plain arrays so that training threads can update them lock-free (Hogwild:
+/// The network the trainer fits: the mean of the embedding rows of a review's hashed n-grams → ReLU hidden
+/// layer → softmax over the ten star ratings. Parameters are plain arrays so that training threads can update them lock-free (Hogwild:
 /// updates are sparse and collisions rare), and so the ONNX writer can copy them. With no hidden layer the
 /// mean row is the logits themselves: a multinomial logistic regression over the hashed n-grams.
 /// </summary>
@@ -13,16 +12,15 @@ internal sealed class EmbeddingBagNetwork
 {
     public const int Classes = 10;
 
-    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed, bool maxPooling = false)
+    public EmbeddingBagNetwork(int buckets, int dim, int hidden, int seed)
     {
-        if (hidden == 0 && (dim != Classes || maxPooling))
+        if (hidden == 0 && dim != Classes)
         {
-            throw new ArgumentException($"A linear member (no hidden layer) needs width {Classes} and mean pooling.");
+            throw new ArgumentException($"A linear member (no hidden layer) needs width {Classes}, not {dim}.");
         }
         Buckets = buckets;
         Dim = dim;
         Hidden = hidden;
-        MaxPooling = maxPooling;
         Embeddings = new float[(long)buckets * dim];
         W1 = new float[hidden * BagWidth];
         B1 = new float[hidden];
@@ -44,10 +42,7 @@ internal sealed class EmbeddingBagNetwork
 
     public bool IsLinear => Hidden == 0;
 
-    /// <summary>The bag holds the max over rows beside the mean: a telling n-gram is then not diluted by many plain ones.</summary>
-    public bool MaxPooling { get; }
-
-    public int BagWidth => MaxPooling ? 2 * Dim : Dim;
+    public int BagWidth => Dim;
 
     public float[] Embeddings { get; }
 
@@ -62,44 +57,25 @@ internal sealed class EmbeddingBagNetwork
     public float[] B2 { get; }
 
     /// <summary>Scratch buffers of one training thread.</summary>
-    public sealed class Workspace(int bagWidth, int dim, int hidden)
+    public sealed class Workspace(int bagWidth, int hidden)
     {
         public float[] Bag { get; } = new float[bagWidth];
-        public int[] MaxRow { get; } = new int[dim];
         public float[] Hidden { get; } = new float[hidden];
         public float[] Probabilities { get; } = new float[Classes];
         public float[] BagGradient { get; } = new float[bagWidth];
         public float[] HiddenGradient { get; } = new float[hidden];
     }
 
-    public Workspace CreateWorkspace() => new(BagWidth, Dim, Hidden);
+    public Workspace CreateWorkspace() => new(BagWidth, Hidden);
 
     /// <summary>Fills <see cref="Workspace.Probabilities"/> with the rating distribution of one review.</summary>
     public void Forward(ReadOnlySpan<int> ids, float rowWeight, Workspace w)
     {
         var bag = w.Bag.AsSpan();
         bag.Clear();
-        var mean = bag[..Dim];
         foreach (var id in ids)
         {
-            AddScaled(mean, Row(id), rowWeight);
-        }
-        if (MaxPooling)
-        {
-            var max = bag[Dim..];
-            max.Fill(float.NegativeInfinity);
-            foreach (var id in ids)
-            {
-                var row = Row(id);
-                for (var k = 0; k < Dim; k++)
-                {
-                    if (row[k] > max[k])
-                    {
-                        max[k] = row[k];
-                        w.MaxRow[k] = id;
-                    }
-                }
-            }
+            AddScaled(bag, Row(id), rowWeight);
         }
         for (var j = 0; j < Hidden; j++)
         {
@@ -175,15 +151,7 @@ internal sealed class EmbeddingBagNetwork
             B1[j] -= denseRate * g;
         }
 
-        UpdateRows(ids, bagGradient[..Dim], embeddingRate * rowWeight);
-        if (MaxPooling)
-        {
-            // Each dimension's maximum came from one row: only that row learns from it.
-            for (var k = 0; k < Dim; k++)
-            {
-                Row(w.MaxRow[k])[k] -= embeddingRate * bagGradient[Dim + k];
-            }
-        }
+        UpdateRows(ids, bagGradient, embeddingRate * rowWeight);
         return loss;
     }
 

@@ -15,7 +15,7 @@ internal sealed class EmbeddingBagTrainer(TrainingOptions options)
 
     public EmbeddingBagNetwork Train(FeatureCorpus corpus, FeaturizerSettings featurizer, int dim, int hidden, float embeddingRate, int seed, IProgress<TrainingProgress>? progress = null)
     {
-        var network = new EmbeddingBagNetwork(featurizer.Buckets, dim, hidden, seed, featurizer.Pooling == FeaturizerSettings.MeanMaxPooling);
+        var network = new EmbeddingBagNetwork(featurizer.Buckets, dim, hidden, seed);
         InitializeOutputBias(network, corpus);
         var targets = BuildTargets(options.NeighbourSmoothing);
         var total = (long)corpus.Count * options.Epochs;

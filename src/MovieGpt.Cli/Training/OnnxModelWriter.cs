@@ -6,8 +6,8 @@ namespace MovieGpt.Cli.Training;
 
 /// <summary>
 /// Writes an <see cref="EmbeddingBagNetwork"/> as an ONNX graph: ids, weights [batch, n] → Gather → weighted
-/// sum (the mean, since padding weighs 0), with max pooling also the masked maximum beside it → MatMul/Add/Relu
-/// → MatMul/Add → Softmax → rating_probs [batch, 10]; an ensemble averages its members' distributions.
+/// sum (the mean, since padding weighs 0) → MatMul/Add/Relu → MatMul/Add → Softmax → rating_probs [batch, 10];
+/// an ensemble averages its members' distributions.
 /// The INT8 variant stores the embedding table as int8 with one FP16 scale per row and dequantizes only
 /// the gathered rows, so inference never touches the whole table.
 /// </summary>
@@ -21,8 +21,6 @@ internal static class OnnxModelWriter
         graph.Output.Add(TensorOutput(OnnxSentimentAnalyzer.ProbabilitiesOutput, EmbeddingBagNetwork.Classes));
         graph.Initializer.Add(Int64Tensor("axis_seq", [1]));
         graph.Initializer.Add(Int64Tensor("axis_last", [2]));
-        graph.Initializer.Add(FloatTensor("zero", [], [0f]));
-        graph.Initializer.Add(FloatTensor("padding_penalty", [], [-1e9f]));
         var memberOutputs = new List<string>();
         for (var k = 0; k < members.Count; k++)
         {
@@ -80,22 +78,7 @@ internal static class OnnxModelWriter
         }
         graph.Node.Add(Node("Unsqueeze", [weights, "axis_last"], [N("weight_3d")]));
         graph.Node.Add(Node("Mul", [N("rows"), N("weight_3d")], [N("weighted_rows")]));
-        graph.Node.Add(Node("ReduceSum", [N("weighted_rows"), "axis_seq"], [N("mean_bag")], Attribute("keepdims", 0)));
-        if (network.MaxPooling)
-        {
-            // Padding rows (weight 0) are pushed far below any real row before the maximum.
-            graph.Node.Add(Node("Equal", [weights, "zero"], [N("is_padding")]));
-            graph.Node.Add(Node("Cast", [N("is_padding")], [N("padding")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-            graph.Node.Add(Node("Mul", [N("padding"), "padding_penalty"], [N("padding_bias")]));
-            graph.Node.Add(Node("Unsqueeze", [N("padding_bias"), "axis_last"], [N("padding_bias_3d")]));
-            graph.Node.Add(Node("Add", [N("rows"), N("padding_bias_3d")], [N("masked_rows")]));
-            graph.Node.Add(Node("ReduceMax", [N("masked_rows")], [N("max_bag")], Attribute("keepdims", 0), Attribute("axes", [1])));
-            graph.Node.Add(Node("Concat", [N("mean_bag"), N("max_bag")], [N("bag")], Attribute("axis", 1)));
-        }
-        else
-        {
-            graph.Node.Add(Node("Identity", [N("mean_bag")], [N("bag")]));
-        }
+        graph.Node.Add(Node("ReduceSum", [N("weighted_rows"), "axis_seq"], [N("bag")], Attribute("keepdims", 0)));
         graph.Initializer.Add(FloatTensor(N("b2"), [EmbeddingBagNetwork.Classes], network.B2));
         if (network.IsLinear)
         {
@@ -183,13 +166,6 @@ internal static class OnnxModelWriter
 
     private static AttributeProto Attribute(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
-
-    private static AttributeProto Attribute(string name, long[] values)
-    {
-        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        attribute.Ints.AddRange(values);
-        return attribute;
-    }
 
     private static TensorProto FloatTensor(string name, long[] dims, float[] values)
     {

@@ -26,21 +26,20 @@ internal static class TrainCommand
         var tail = new Option<int[]>("--tail") { Description = "Tail characters with n-grams of their own, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var unspaced = new Option<int[]>("--unspaced") { Description = "Longest n-gram over the text without spaces, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram.", DefaultValueFactory = _ => defaults.Featurizers[0].CharNgramMin };
-        var pooling = new Option<string>("--pooling") { Description = "mean, or meanmax (the maximum over rows beside the mean).", DefaultValueFactory = _ => defaults.Featurizers[0].Pooling };
         var dropout = new Option<float>("--dropout") { Description = "Share of n-grams left out at each training step.", DefaultValueFactory = _ => defaults.FeatureDropout };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, pooling, dropout, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, dropout, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
             TrainingOptions Options() => defaults with
             {
                 Featurizers = MemberFeaturizers(
-                    defaults.Featurizers[0] with { CharNgramMin = parse.GetValue(charMin), Pooling = parse.GetValue(pooling)! }, parse.GetValue(members), parse.GetValue(buckets), parse.GetValue(charMax)!, parse.GetValue(wordMax)!, parse.GetValue(tail)!, parse.GetValue(unspaced)!),
+                    defaults.Featurizers[0] with { CharNgramMin = parse.GetValue(charMin) }, parse.GetValue(members), parse.GetValue(buckets), parse.GetValue(charMax)!, parse.GetValue(wordMax)!, parse.GetValue(tail)!, parse.GetValue(unspaced)!),
                 Dims = parse.GetValue(dim)!,
                 Hiddens = parse.GetValue(hidden)!,
                 Epochs = parse.GetValue(epochs),

@@ -56,7 +56,6 @@ internal sealed record TrainingOptions
         ["dim"] = string.Join(",", Featurizers.Select((_, k) => DimOf(k))),
         ["hidden"] = string.Join(",", Featurizers.Select((_, k) => HiddenOf(k))),
         ["epochs"] = Epochs.ToString(),
-        ["pooling"] = string.Join(",", Featurizers.Select(f => f.Pooling)),
         ["feature_dropout"] = FeatureDropout.ToString("G"),
         ["dense_rate"] = DenseRate.ToString("G"),
         ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),

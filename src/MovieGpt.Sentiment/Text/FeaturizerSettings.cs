@@ -30,15 +30,6 @@ public sealed record FeaturizerSettings
     /// </summary>
     public int UnspacedNgramMax { get; init; }
 
-    public const string MeanPooling = "mean";
-    public const string MeanMaxPooling = "meanmax";
-
-    /// <summary>
-    /// How the graph pools a review's rows: "mean", or "meanmax" (the element-wise maximum beside the mean,
-    /// so one telling n-gram is not diluted by many plain ones). The weights input is 1/n either way.
-    /// </summary>
-    public string Pooling { get; init; } = MeanPooling;
-
     /// <summary>The weight of each of a review's <paramref name="count"/> feature rows in the mean.</summary>
     public static float RowWeight(int count) => 1f / count;
 
@@ -47,10 +38,6 @@ public sealed record FeaturizerSettings
 
     public void Validate()
     {
-        if (Pooling is not (MeanPooling or MeanMaxPooling))
-        {
-            throw new ArgumentException($"Featurizer pooling '{Pooling}' is not '{MeanPooling}' or '{MeanMaxPooling}'.");
-        }
         if (Buckets < 16 || CharNgramMin < 1 || CharNgramMax < CharNgramMin || CharNgramMax > 8 || WordNgramMax is < 0 or > 3
             || TailCharacters is < 0 or > 64 || UnspacedNgramMax is < 0 or > 8)
         {
