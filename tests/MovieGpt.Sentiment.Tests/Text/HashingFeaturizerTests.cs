@@ -54,4 +54,26 @@ public class HashingFeaturizerTests
         Assert.Throws<ArgumentException>(() => new HashingFeaturizer(Settings with { CharNgramMax = 0 }));
         Assert.Throws<ArgumentException>(() => new HashingFeaturizer(Settings with { Buckets = 1 }));
     }
+
+    [Fact]
+    public void TailFeaturesRepeatTheLastCharactersNgramsAndTheLastWord()
+    {
+        var withTail = new HashingFeaturizer(Settings with { TailCharacters = 6 });
+        // "아주 별로" is 5 characters: its 1–4-grams (5+4+3+2 = 14) come again, plus the last word.
+        Assert.Equal(_featurizer.Featurize("아주 별로").Length + 14 + 1, withTail.Featurize("아주 별로").Length);
+        // Only the last six characters get tail features, however long the review.
+        var longReview = "처음엔 재밌을 줄 알았는데 별로";
+        Assert.Equal(_featurizer.Featurize(longReview).Length + (6 + 5 + 4 + 3) + 1, withTail.Featurize(longReview).Length);
+    }
+
+    [Fact]
+    public void UnspacedFeaturesAreTheSameWhateverTheSpacing()
+    {
+        var unspaced = new HashingFeaturizer(Settings with { UnspacedNgramMax = 4 });
+        HashSet<int> Extra(string text) => [.. unspaced.Featurize(text).Except(_featurizer.Featurize(text))];
+
+        Assert.NotEmpty(Extra("재미 없다"));
+        Assert.Equal(Extra("재미없다"), Extra("재미 없다"));
+        Assert.Equal(Extra("재미없다"), Extra("재 미 없 다"));
+    }
 }
