@@ -3,12 +3,15 @@ using System.Net;
 namespace MovieGpt.LoadTest;
 
 /// <summary>Command-line settings of one run.</summary>
-public sealed record LoadOptions(Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep)
+public sealed record LoadOptions(
+    Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid)
 {
     public const string Usage = """
         Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 3] [--movies 20]
-                             [--texts tests/data/dev-sample-2000.tsv] [--keep]
+                             [--texts tests/data/dev-sample-2000.tsv] [--mix 50,25,15,10] [--server-pid PID] [--keep]
         Drives a RUNNING MovieGpt server on this machine (loopback only) and prints requests/s and p50/p99 per endpoint.
+        --mix weighs POST /api/reviews/, GET /api/reviews/movie/{id}, GET /api/movies/{id}/stats, GET /api/reviews/.
+        --server-pid also reports the server's CPU time per request over the measured window (read from /proc).
         The movies it creates (and so their reviews) are deleted at the end unless --keep is given.
         """;
 
@@ -31,7 +34,7 @@ public sealed record LoadOptions(Uri Url, int Clients, int Seconds, int WarmupSe
                 throw new ArgumentException($"Unexpected argument '{args[i]}'.");
             }
         }
-        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts"]).ToList();
+        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts", "mix", "server-pid"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{unknown[0]}.");
@@ -52,7 +55,18 @@ public sealed record LoadOptions(Uri Url, int Clients, int Seconds, int WarmupSe
             Positive(values, "warmup", 3, allowZero: true),
             Positive(values, "movies", 20),
             values.GetValueOrDefault("texts", Path.Combine("tests", "data", "dev-sample-2000.tsv")),
-            keep);
+            keep,
+            values.TryGetValue("mix", out var mix) ? ParseMix(mix) : Workload.DefaultWeights,
+            values.ContainsKey("server-pid") ? Positive(values, "server-pid", 0) : null);
+    }
+
+    private static int[] ParseMix(string text)
+    {
+        var parts = text.Split(',');
+        var weights = parts.Select(p => int.TryParse(p, out var w) && w >= 0 ? w : -1).ToArray();
+        return weights.Length == Workload.Operations.Count && weights.All(w => w >= 0) && weights.Sum() > 0
+            ? weights
+            : throw new ArgumentException($"--mix must be {Workload.Operations.Count} whole numbers ≥ 0, e.g. 50,25,15,10.");
     }
 
     private static bool IsLoopback(Uri uri) =>
@@ -64,7 +78,7 @@ public sealed record LoadOptions(Uri Url, int Clients, int Seconds, int WarmupSe
         {
             return fallback;
         }
-        return int.TryParse(text, out var value) && (value > 0 || (allowZero && value == 0)) && value <= 10_000
+        return int.TryParse(text, out var value) && (value > 0 || (allowZero && value == 0)) && (value <= 10_000 || name == "server-pid")
             ? value
             : throw new ArgumentException($"--{name} must be a whole number{(allowZero ? " ≥ 0" : " > 0")}.");
     }

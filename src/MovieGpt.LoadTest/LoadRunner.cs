@@ -21,12 +21,12 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         output.WriteLine($"machine : {MachineInfo.Describe()}");
         output.WriteLine($"server  : {options.Url} — {service["name"]} {service["version"]}, model {service["model"]}");
         output.WriteLine($"run     : {options.Clients} clients, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, {options.Movies} movies, texts from {source}");
-        output.WriteLine($"mix     : {string.Join(", ", Workload.Operations.Select(o => $"{o.Weight}% {o.Name}"))}");
+        output.WriteLine($"mix     : {string.Join(", ", Workload.Operations.Select((o, i) => $"{options.Weights[i] * 100.0 / options.Weights.Sum():F0}% {o.Name}"))}");
 
         var movieIds = await CreateMoviesAsync(http, texts);
         try
         {
-            var (report, created) = await DriveAsync(new Workload(http, movieIds, texts));
+            var (report, created) = await DriveAsync(new Workload(http, movieIds, texts, options.Weights));
             output.WriteLine();
             report.Print(output, options.Seconds);
             var stored = await CountReviewsAsync(http, movieIds);
@@ -53,12 +53,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         var end = measureFrom + (long)(options.Seconds * (double)Stopwatch.Frequency);
         var recorders = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToList();
         var created = new int[options.Clients];
+        var serverCpu = options.ServerPid is { } pid ? Task.Run(() => MeasureServerCpuAsync(pid, measureFrom, end)) : Task.FromResult<TimeSpan?>(null);
         await Task.WhenAll(recorders.Select((recorder, client) => Task.Run(async () =>
         {
             var random = new Random(client + 1);
             while (Stopwatch.GetTimestamp() < end)
             {
-                var operation = Workload.Pick(random);
+                var operation = workload.Pick(random);
                 var sent = Stopwatch.GetTimestamp();
                 string? error;
                 try
@@ -80,7 +81,20 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
                 }
             }
         })));
-        return (LatencyRecorder.Merge(recorders, options.Seconds), created.Sum());
+        var report = LatencyRecorder.Merge(recorders, options.Seconds);
+        if (await serverCpu is { } cpu && report.Requests > 0)
+        {
+            output.WriteLine($"server  : {cpu.TotalSeconds:F1} s CPU over the measured {options.Seconds} s, {cpu.TotalMilliseconds / report.Requests:F3} ms CPU per request");
+        }
+        return (report, created.Sum());
+    }
+
+    private static async Task<TimeSpan?> MeasureServerCpuAsync(int pid, long from, long until)
+    {
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), from) is { Ticks: > 0 } wait ? wait : TimeSpan.Zero);
+        var start = ProcessCpu.Read(pid);
+        await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), until) is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        return ProcessCpu.Read(pid) - start;
     }
 
     private async Task<List<int>> CreateMoviesAsync(HttpClient http, IReadOnlyList<string> texts)

@@ -9,7 +9,7 @@ public sealed record Operation(string Name, int Weight);
 /// The mix a busy review site sees: half the requests write a review, the rest read a movie's reviews,
 /// its statistics, or the latest reviews.
 /// </summary>
-public sealed class Workload(HttpClient http, IReadOnlyList<int> movieIds, IReadOnlyList<string> texts)
+public sealed class Workload(HttpClient http, IReadOnlyList<int> movieIds, IReadOnlyList<string> texts, IReadOnlyList<int> weights)
 {
     public static readonly IReadOnlyList<Operation> Operations =
     [
@@ -19,20 +19,22 @@ public sealed class Workload(HttpClient http, IReadOnlyList<int> movieIds, IRead
         new("GET /api/reviews/", 10),
     ];
 
-    private static readonly int TotalWeight = Operations.Sum(o => o.Weight);
+    public static IReadOnlyList<int> DefaultWeights { get; } = [.. Operations.Select(o => o.Weight)];
 
-    public static int Pick(Random random)
+    private readonly int _totalWeight = weights.Sum();
+
+    public int Pick(Random random)
     {
-        var roll = random.Next(TotalWeight);
-        for (var i = 0; i < Operations.Count; i++)
+        var roll = random.Next(_totalWeight);
+        for (var i = 0; i < weights.Count; i++)
         {
-            roll -= Operations[i].Weight;
+            roll -= weights[i];
             if (roll < 0)
             {
                 return i;
             }
         }
-        return Operations.Count - 1;
+        return weights.Count - 1;
     }
 
     /// <summary>Sends one request of the given kind; the status code when it is not a success, else null.</summary>

@@ -23,15 +23,16 @@ public static class DatabaseExtensions
                 {
                     throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
                 }
-                builder.Services.AddDbContext<MovieGptDbContext, PostgresMovieGptDbContext>(db =>
+                // Pooled contexts: the options are built once and a request reuses a reset context.
+                builder.Services.AddDbContextPool<MovieGptDbContext, PostgresMovieGptDbContext>(db =>
                     db.UseNpgsql(options.ConnectionString, npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
                 break;
             default:
                 var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
                 builder.Services.AddSingleton<SqliteWriteGate>();
-                builder.Services.AddDbContext<MovieGptDbContext, SqliteMovieGptDbContext>((services, db) => db
+                builder.Services.AddDbContextPool<MovieGptDbContext, SqliteMovieGptDbContext>((services, db) => db
                     .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
-                    .AddInterceptors(services.GetRequiredService<SqliteWriteGate>()));
+                    .AddInterceptors(services.GetRequiredService<SqliteWriteGate>(), new SqliteConnectionSetup()));
                 break;
         }
         return builder;
