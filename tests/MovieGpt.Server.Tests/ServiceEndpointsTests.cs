@@ -64,6 +64,19 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
     }
 
     [DatabaseFact]
+    public async Task TheOpenApiDocumentShowsAnExampleOfEveryRequestBody()
+    {
+        var schemas = (await _client.GetObjectAsync("/openapi/v1.json"))["components"]!["schemas"]!;
+
+        foreach (var name in new[] { "CreateMovieRequest", "CreateReviewRequest", "SentimentRequest", "SentimentBatchRequest" })
+        {
+            var example = schemas[name]!["examples"]!.AsArray()[0]!.AsObject();
+            var properties = schemas[name]!["properties"]!.AsObject().Select(p => p.Key);
+            Assert.All(example.Select(p => p.Key), key => Assert.Contains(key, properties));
+        }
+    }
+
+    [DatabaseFact]
     public async Task TheSwaggerUiIsServedAtDocs()
     {
         var response = await _client.GetAsync("/docs/index.html");

@@ -41,12 +41,21 @@ public static class ServiceExtensions
 
     public static IHostApplicationBuilder AddApiDocs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "MovieGpt API";
-            document.Info.Description = "Korean movie reviews scored by a sentiment model. Errors are ProblemDetails; invalid input is 422.";
-            return Task.CompletedTask;
-        }));
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "MovieGpt API";
+                document.Info.Description =
+                    "Korean movie reviews, each scored by the sentiment engine when it is stored. JSON is snake_case and times are "
+                    + "ISO 8601 UTC. Errors are ProblemDetails (404 bodies carry \"detail\": \"Movie not found\" or \"Review not found\"); "
+                    + "invalid input is 422 with a ValidationProblemDetails naming each bad field; malformed JSON is 400. "
+                    + "average_score is the mean of P(positive) + P(neutral)/2 over a movie's reviews, 0 when it has none. "
+                    + "limit is capped at 1000 on every list.";
+                return Task.CompletedTask;
+            });
+            options.AddSchemaTransformer<OpenApiExamples>();
+        });
         return builder;
     }
 

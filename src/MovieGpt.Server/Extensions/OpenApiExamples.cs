@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using MovieGpt.Sentiment;
+using MovieGpt.Server.Contracts;
+
+namespace MovieGpt.Server.Extensions;
+
+/// <summary>Puts a realistic Korean example on the request and result schemas, so /docs shows what to send.</summary>
+internal sealed class OpenApiExamples : IOpenApiSchemaTransformer
+{
+    private const string Review = "정말 재미있고 감동적인 최고의 영화였어요";
+
+    private static readonly Dictionary<Type, Func<JsonNode>> Examples = new()
+    {
+        [typeof(CreateMovieRequest)] = () => new JsonObject
+        {
+            ["title"] = "기생충",
+            ["release_date"] = "2019-05-30",
+            ["director"] = "봉준호",
+            ["genre"] = "드라마",
+            ["poster_url"] = "https://example.org/posters/parasite.jpg",
+        },
+        [typeof(CreateReviewRequest)] = () => new JsonObject { ["movie_id"] = 1, ["author"] = "김관객", ["content"] = Review },
+        [typeof(SentimentRequest)] = () => new JsonObject { ["text"] = Review },
+        [typeof(SentimentBatchRequest)] = () => new JsonObject { ["texts"] = new JsonArray(Review, "시간 낭비 돈 아깝다 최악의 영화") },
+        [typeof(SentimentResult)] = () => new JsonObject
+        {
+            ["label"] = "positive",
+            ["score"] = 0.9412,
+            ["probabilities"] = new JsonObject { ["negative"] = 0.0118, ["neutral"] = 0.047, ["positive"] = 0.9412 },
+            ["rating"] = 9.6,
+        },
+        [typeof(MessageResponse)] = () => new JsonObject { ["message"] = "Movie deleted successfully" },
+        [typeof(MovieRatingResponse)] = () => new JsonObject { ["movie_id"] = 1, ["average_score"] = 0.8125, ["review_count"] = 12 },
+    };
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        if (context.JsonPropertyInfo is null && Examples.TryGetValue(context.JsonTypeInfo.Type, out var example))
+        {
+            schema.Examples = [example()];
+        }
+        return Task.CompletedTask;
+    }
+}
