@@ -1,6 +1,5 @@
 using MovieGpt.Server.Apis;
 using MovieGpt.Server.Components;
-using MovieGpt.Server.Data;
 using MovieGpt.Server.Extensions;
 
 var builder = WebApplication.CreateBuilder(args);

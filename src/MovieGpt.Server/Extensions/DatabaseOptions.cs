@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MovieGpt.Server.Data;
+namespace MovieGpt.Server.Extensions;
 
 public enum DatabaseProvider
 {

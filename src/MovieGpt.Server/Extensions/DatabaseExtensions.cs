@@ -1,8 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using MovieGpt.Server.Data;
 
-namespace MovieGpt.Server.Data;
+namespace MovieGpt.Server.Extensions;
 
 public static class DatabaseExtensions
 {
