@@ -1,24 +1,38 @@
+using Microsoft.AspNetCore.Diagnostics;
+
 namespace MovieGpt.Server.Components;
 
 /// <summary>Registers and maps the Blazor UI; Program.cs calls these two.</summary>
 public static class WebUiExtensions
 {
-    // Paths that belong to the API and its documents: they keep their ProblemDetails answers.
-    private static readonly string[] s_apiPrefixes = ["/api", "/openapi", "/docs", "/health", "/_blazor", "/_framework"];
+    // Paths that belong to the API, its documents and the framework: their errors stay ProblemDetails.
+    private static readonly string[] s_nonPagePrefixes = ["/api", "/openapi", "/docs", "/health", "/_blazor", "/_framework"];
 
     public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Serves the build's static web assets (scoped CSS bundle) in every environment, as Development does;
+        // a published app has no runtime manifest, and then this does nothing.
+        if (builder is WebApplicationBuilder web)
+        {
+            web.WebHost.UseStaticWebAssets();
+        }
         return builder;
     }
 
     public static WebApplication MapWebUi(this WebApplication app)
     {
-        // A browser asking for a page gets the friendly error and not-found pages; API clients keep ProblemDetails.
-        app.UseWhen(IsPageRequest, page =>
+        // A browser asking for a page that does not exist gets the friendly not-found page (status 404).
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // API clients keep the ProblemDetails answer of Program.cs's UseStatusCodePages: switch this one off for them.
+        // (Inside UseWhen the re-execution finds no endpoint, hence a switch rather than a branch.)
+        app.Use((context, next) =>
         {
-            page.UseExceptionHandler("/Error", createScopeForErrors: true);
-            page.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+            if (!IsPageRequest(context) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+            return next(context);
         });
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -28,6 +42,6 @@ public static class WebUiExtensions
 
     private static bool IsPageRequest(HttpContext context) =>
         HttpMethods.IsGet(context.Request.Method)
-        && !s_apiPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+        && !s_nonPagePrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
         && context.Request.Headers.Accept.Any(accept => accept?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true);
 }

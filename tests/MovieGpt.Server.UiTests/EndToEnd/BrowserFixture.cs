@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace MovieGpt.Server.UiTests.EndToEnd;
+
+/// <summary>One running app and one Chromium for the browser tests; nothing starts when the browser is absent.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly string[] s_chromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ];
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "moviegpt-ui-tests", Guid.NewGuid().ToString("N"));
+    private KestrelAppFactory? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public KestrelAppFactory App => _app ?? throw new InvalidOperationException("The app was not started (no browser).");
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser was not started.");
+
+    public Screenshots Screenshots { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        if (!BrowserRequirement.Available)
+        {
+            return;
+        }
+        _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}");
+        _app.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserRequirement.ChromiumPath,
+            Headless = true,
+            Args = s_chromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (own storage, own viewport) pointed at the app.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme,
+            Locale = "ko-KR",
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace MovieGpt.Server.UiTests.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class LayoutTests(BrowserFixture fixture)
+{
+    [SkippableFact]
+    public async Task At375PixelsWideEveryPageFitsWithoutSidewaysScrolling()
+    {
+        BrowserRequirement.Check();
+        var page = await fixture.NewPageAsync(width: 375, height: 812);
+        var pages = new (string Path, string Ready, string Shot)[]
+        {
+            ("", "home-totals", "mobile-home"),
+            ("movies", "movie-search", "mobile-movies"),
+            ("movies/new", "movie-form", "mobile-movie-new"),
+            ("reviews/new", "review-form", "mobile-review-new"),
+            ("reviews", "stats-panel", "mobile-reviews"),
+        };
+        foreach (var (path, ready, shot) in pages)
+        {
+            await page.GotoAsync(path);
+            await Expect(page.GetByTestId(ready)).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("nav-movies")).ToBeVisibleAsync();
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= 375, $"/{path} is {width}px wide at a 375px viewport.");
+            await fixture.Screenshots.SaveAsync(page, shot);
+        }
+    }
+
+    [SkippableFact]
+    public async Task DarkModeIsRememberedAfterAReload()
+    {
+        BrowserRequirement.Check();
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
+
+        await page.GetByTestId("theme-toggle").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await page.ReloadAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+        Assert.Equal("rgb(18, 17, 26)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+        await Expect(page.GetByTestId("home-totals")).ToBeVisibleAsync();
+        await fixture.Screenshots.SaveAsync(page, "dark-home");
+        await page.GotoAsync("reviews");
+        await Expect(page.GetByTestId("stats-panel")).ToBeVisibleAsync();
+        await fixture.Screenshots.SaveAsync(page, "dark-reviews");
+    }
+
+    [SkippableFact]
+    public async Task AnUnknownAddressShowsTheFriendlyNotFoundPageWithStatus404()
+    {
+        BrowserRequirement.Check();
+        var page = await fixture.NewPageAsync();
+
+        var response = await page.GotoAsync("no/such/page");
+
+        Assert.Equal(404, response?.Status);
+        await Expect(page.GetByTestId("not-found-page")).ToBeVisibleAsync();
+        await fixture.Screenshots.SaveAsync(page, "not-found");
+    }
+
+    [SkippableFact]
+    public async Task TheErrorPageRendersWithoutTheCircuit()
+    {
+        BrowserRequirement.Check();
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("Error");
+
+        await Expect(page.GetByTestId("error-page")).ToBeVisibleAsync();
+        await fixture.Screenshots.SaveAsync(page, "error");
+    }
+}
