@@ -50,8 +50,10 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public override string Provider => "Postgres";
 
+    // A bounded pool: fixtures run side by side, and together they must stay under the server's max_connections
+    // (100 by default) even while one of them sends 100 concurrent requests.
     public override string ConnectionString =>
-        new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _name }.ConnectionString;
+        new NpgsqlConnectionStringBuilder(_adminConnectionString) { Database = _name, MaxPoolSize = 20 }.ConnectionString;
 
     public static async Task<PostgresTestDatabase> CreateAsync()
     {
