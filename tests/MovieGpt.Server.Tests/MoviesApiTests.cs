@@ -265,8 +265,16 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal(reviews.Average(r => (double)r["predicted_rating"]!), (double)stats["mean_predicted_rating"]!, 2);
         Assert.Equal(reviews.Average(Positivity), (double)stats["average_score"]!, 3);
         var histogram = stats["rating_histogram"]!.AsArray().Select(n => (int)n!).ToList();
-        Assert.Equal(10, histogram.Count);
-        Assert.Equal(reviews.Count, histogram.Sum());
+        var expectedHistogram = new int[10];
+        foreach (var review in reviews)
+        {
+            expectedHistogram[Math.Clamp((int)Math.Floor((double)review["predicted_rating"]! + 0.5), 1, 10) - 1]++;
+        }
+        Assert.Equal(expectedHistogram, histogram);
+        var day = Assert.Single(stats["timeline"]!.AsArray())!;
+        Assert.Equal(DateOnly.FromDateTime(reviews.Max(CreatedAt)).ToString("yyyy-MM-dd"), (string?)day["date"]);
+        Assert.Equal(reviews.Count, (int)day["review_count"]!);
+        Assert.Equal((double)stats["average_score"]!, (double)day["average_score"]!, 3);
         Assert.Equal(reviews.Min(CreatedAt), DateTime.Parse((string)stats["first_review_at"]!).ToUniversalTime(), TimeSpan.FromMilliseconds(1));
         Assert.Equal(reviews.Max(CreatedAt), DateTime.Parse((string)stats["last_review_at"]!).ToUniversalTime(), TimeSpan.FromMilliseconds(1));
     }

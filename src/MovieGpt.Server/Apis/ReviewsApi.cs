@@ -44,7 +44,7 @@ public static class ReviewsApi
         {
             return invalid;
         }
-        if (await movies.GetAsync(movieId, ct) is null)
+        if (!await movies.ExistsAsync(movieId, ct))
         {
             return ApiResults.MovieNotFound();
         }

@@ -11,6 +11,9 @@ public interface IMovieService
 
     Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default);
 
+    /// <summary>Whether the movie exists, for callers that need no figures (the implementation skips the aggregates).</summary>
+    async Task<bool> ExistsAsync(int id, CancellationToken ct = default) => await GetAsync(id, ct) is not null;
+
     Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default);
 
     /// <summary>Deletes the movie and (by the database's ON DELETE CASCADE) its reviews; false when there was none.</summary>

@@ -25,6 +25,8 @@ public sealed class MovieService(MovieGptDbContext db, TimeProvider clock) : IMo
     public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
         Project(db.Movies.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
 
+    public Task<bool> ExistsAsync(int id, CancellationToken ct = default) => db.Movies.AnyAsync(m => m.Id == id, ct);
+
     public async Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
     {
         var movie = new Movie
@@ -52,8 +54,7 @@ public sealed class MovieService(MovieGptDbContext db, TimeProvider clock) : IMo
         {
             return null;
         }
-        var facts = await db.Reviews.AsNoTracking().Where(r => r.MovieId == id).Select(ReviewService.Facts).ToListAsync(ct);
-        return new MovieStatsResponse(id, title, ReviewStatistics.Compute(facts));
+        return new MovieStatsResponse(id, title, await ReviewStatistics.ComputeAsync(db.Reviews.AsNoTracking().Where(r => r.MovieId == id), ct));
     }
 
     private IQueryable<Movie> Search(string? q)

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Contracts;
@@ -8,9 +7,6 @@ namespace MovieGpt.Server.Services;
 
 public sealed class ReviewService(MovieGptDbContext db, ISentimentAnalyzer analyzer, TimeProvider clock) : IReviewService
 {
-    internal static readonly Expression<Func<Review, ReviewFacts>> Facts = r =>
-        new ReviewFacts(r.SentimentLabel, r.ProbabilityNegative, r.ProbabilityNeutral, r.ProbabilityPositive, r.PredictedRating, r.CreatedAt);
-
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
         await Filter(movieId)
             .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
@@ -62,8 +58,8 @@ public sealed class ReviewService(MovieGptDbContext db, ISentimentAnalyzer analy
     public async Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
         await db.Reviews.Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0;
 
-    public async Task<ReviewStatsResponse> GetStatsAsync(int? movieId = null, CancellationToken ct = default) =>
-        ReviewStatistics.Compute(await Filter(movieId).Select(Facts).ToListAsync(ct));
+    public Task<ReviewStatsResponse> GetStatsAsync(int? movieId = null, CancellationToken ct = default) =>
+        ReviewStatistics.ComputeAsync(Filter(movieId), ct);
 
     private IQueryable<Review> Filter(int? movieId)
     {
