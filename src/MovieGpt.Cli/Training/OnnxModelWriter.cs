@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using MovieGpt.Sentiment.Onnx;
+using MovieGpt.Sentiment.Text;
 using Onnx;
 
 namespace MovieGpt.Cli.Training;
@@ -15,7 +16,8 @@ internal static class OnnxModelWriter
 {
     private const int Opset = 17;
 
-    public static void Write(IReadOnlyList<EmbeddingBagNetwork> members, string path, bool int8)
+    public static void Write(
+        IReadOnlyList<EmbeddingBagNetwork> members, (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn, string path, bool int8)
     {
         var graph = new GraphProto { Name = "moviegpt_sentiment" };
         graph.Output.Add(TensorOutput(OnnxSentimentAnalyzer.ProbabilitiesOutput, EmbeddingBagNetwork.Classes));
@@ -26,17 +28,21 @@ internal static class OnnxModelWriter
         {
             memberOutputs.Add(AddMember(graph, members[k], k, int8));
         }
-        if (members.Count == 1)
+        var shares = Enumerable.Repeat((float)(1 - (cnn?.Encoder.Settings.Share ?? 0)) / members.Count, members.Count).ToList();
+        if (cnn is { } c)
         {
-            graph.Node.Add(Node("Identity", [memberOutputs[0]], [OnnxSentimentAnalyzer.ProbabilitiesOutput]));
+            memberOutputs.Add(CharCnnGraph.Add(graph, c.Network));
+            shares.Add((float)c.Encoder.Settings.Share);
         }
-        else
+        // The ensemble answers the share-weighted mean of its members' rating distributions.
+        var weighted = new List<string>();
+        for (var k = 0; k < memberOutputs.Count; k++)
         {
-            // The ensemble answers the mean of its members' rating distributions.
-            graph.Initializer.Add(FloatTensor("member_share", [], [1f / members.Count]));
-            graph.Node.Add(Node("Sum", [.. memberOutputs], ["member_sum"]));
-            graph.Node.Add(Node("Mul", ["member_sum", "member_share"], [OnnxSentimentAnalyzer.ProbabilitiesOutput]));
+            graph.Initializer.Add(FloatTensor($"share_{k}", [], [shares[k]]));
+            graph.Node.Add(Node("Mul", [memberOutputs[k], $"share_{k}"], [$"weighted_probs_{k}"]));
+            weighted.Add($"weighted_probs_{k}");
         }
+        graph.Node.Add(Node("Sum", [.. weighted], [OnnxSentimentAnalyzer.ProbabilitiesOutput]));
 
         var model = new ModelProto
         {
@@ -123,7 +129,7 @@ internal static class OnnxModelWriter
         return (quantized, scales);
     }
 
-    private static float[] Transpose(float[] matrix, int rows, int columns)
+    internal static float[] Transpose(float[] matrix, int rows, int columns)
     {
         var result = new float[matrix.Length];
         for (var r = 0; r < rows; r++)
@@ -155,7 +161,7 @@ internal static class OnnxModelWriter
         };
     }
 
-    private static NodeProto Node(string op, string[] inputs, string[] outputs, params AttributeProto[] attributes)
+    internal static NodeProto Node(string op, string[] inputs, string[] outputs, params AttributeProto[] attributes)
     {
         var node = new NodeProto { OpType = op, Name = outputs[0] + "_" + op };
         node.Input.AddRange(inputs);
@@ -164,17 +170,17 @@ internal static class OnnxModelWriter
         return node;
     }
 
-    private static AttributeProto Attribute(string name, long value) =>
+    internal static AttributeProto Attribute(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
 
-    private static TensorProto FloatTensor(string name, long[] dims, float[] values)
+    internal static TensorProto FloatTensor(string name, long[] dims, float[] values)
     {
         var bytes = new byte[values.Length * sizeof(float)];
         Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
         return RawTensor(name, TensorProto.Types.DataType.Float, dims, bytes);
     }
 
-    private static TensorProto Int64Tensor(string name, long[] values)
+    internal static TensorProto Int64Tensor(string name, long[] values)
     {
         var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
         tensor.Dims.Add(values.Length);
@@ -182,7 +188,7 @@ internal static class OnnxModelWriter
         return tensor;
     }
 
-    private static TensorProto RawTensor(string name, TensorProto.Types.DataType type, long[] dims, byte[] raw)
+    internal static TensorProto RawTensor(string name, TensorProto.Types.DataType type, long[] dims, byte[] raw)
     {
         var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(raw) };
         tensor.Dims.AddRange(dims);

@@ -26,13 +26,14 @@ internal static class TrainCommand
         var tail = new Option<int[]>("--tail") { Description = "Tail characters with n-grams of their own, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var unspaced = new Option<int[]>("--unspaced") { Description = "Longest n-gram over the text without spaces, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram.", DefaultValueFactory = _ => defaults.Featurizers[0].CharNgramMin };
-        var dropout = new Option<float>("--dropout") { Description = "Share of n-grams left out at each training step.", DefaultValueFactory = _ => defaults.FeatureDropout };
+        var charCnn = new Option<double>("--char-cnn") { Description = "Share of the character CNN member in the ensemble (0 = none).", DefaultValueFactory = _ => defaults.CharCnnShare };
+        var charCnnEpochs = new Option<int>("--char-cnn-epochs") { Description = "Passes of the character CNN over the data.", DefaultValueFactory = _ => defaults.CharCnnEpochs };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, dropout, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,8 @@ internal static class TrainCommand
                 Dims = parse.GetValue(dim)!,
                 Hiddens = parse.GetValue(hidden)!,
                 Epochs = parse.GetValue(epochs),
-                FeatureDropout = parse.GetValue(dropout),
+                CharCnnShare = parse.GetValue(charCnn),
+                CharCnnEpochs = parse.GetValue(charCnnEpochs),
                 DenseRate = parse.GetValue(denseRate),
                 EmbeddingRates = parse.GetValue(embeddingRate)!,
                 NeighbourSmoothing = parse.GetValue(smoothing),

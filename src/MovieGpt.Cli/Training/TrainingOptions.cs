@@ -21,9 +21,6 @@ internal sealed record TrainingOptions
     public int Epochs { get; init; } = 1;
 
 
-    /// <summary>Share of a review's n-grams left out at each training step (0 = none).</summary>
-    public float FeatureDropout { get; init; }
-
 
     /// <summary>Learning rate of the hidden and output layers, decayed linearly to zero.</summary>
     public float DenseRate { get; init; } = 0.05f;
@@ -36,6 +33,17 @@ internal sealed record TrainingOptions
 
     /// <summary>Share of the target mass spread to the neighbouring star ratings (ratings are ordinal).</summary>
     public float NeighbourSmoothing { get; init; } = 0.1f;
+
+    /// <summary>Share of the character CNN member in the ensemble; 0 = no CNN member.</summary>
+    public double CharCnnShare { get; init; } = 0.3;
+
+    public int CharCnnDim { get; init; } = 32;
+
+    public int CharCnnChannels { get; init; } = 64;
+
+    public int CharCnnEpochs { get; init; } = 2;
+
+    public float CharCnnRate { get; init; } = 0.05f;
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -56,10 +64,10 @@ internal sealed record TrainingOptions
         ["dim"] = string.Join(",", Featurizers.Select((_, k) => DimOf(k))),
         ["hidden"] = string.Join(",", Featurizers.Select((_, k) => HiddenOf(k))),
         ["epochs"] = Epochs.ToString(),
-        ["feature_dropout"] = FeatureDropout.ToString("G"),
         ["dense_rate"] = DenseRate.ToString("G"),
         ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),
         ["neighbour_smoothing"] = NeighbourSmoothing.ToString("G"),
+        ["char_cnn"] = CharCnnShare > 0 ? $"share {CharCnnShare}, dim {CharCnnDim}, {CharCnnChannels} channels per width 2-5, {CharCnnEpochs} epochs, rate {CharCnnRate}" : "none",
         ["seed"] = Seed.ToString(),
     };
 }

@@ -50,21 +50,25 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
             log($"member {k + 1}/{options.Featurizers.Count}: trained at {clock.Elapsed.TotalSeconds:F0} s");
         }
 
+        (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn = options.CharCnnShare > 0 ? TrainCharCnn(train, normalizer, progress) : null;
+        log($"all members trained at {clock.Elapsed.TotalSeconds:F0} s");
+
         List<LabeledReview>? dev = devPath is null ? null : [.. Load(devPath, 0).Where(r => !string.IsNullOrWhiteSpace(r.Text))];
         var decoder = dev is { Count: > 0 } && dev[0].Rating is not null
-            ? TuneOnDev(members, options.Featurizers, dev, normalizer)
+            ? TuneOnDev(members, options.Featurizers, cnn, dev, normalizer)
             : RatingMetrics.FromPriors(trainingRatings);
         log($"decoder class weights: [{string.Join(", ", decoder.ClassWeights)}]");
 
         Directory.CreateDirectory(outputDirectory);
-        OnnxModelWriter.Write(members, Path.Combine(outputDirectory, Fp32File), int8: false);
-        OnnxModelWriter.Write(members, Path.Combine(outputDirectory, Int8File), int8: true);
+        OnnxModelWriter.Write(members, cnn, Path.Combine(outputDirectory, Fp32File), int8: false);
+        OnnxModelWriter.Write(members, cnn, Path.Combine(outputDirectory, Int8File), int8: true);
 
         var manifest = new ModelManifest
         {
             Name = "moviegpt-ko-sentiment",
             ModelFile = Int8File,
             Featurizers = options.Featurizers,
+            CharCnn = cnn?.Encoder.Settings,
             Decoder = decoder,
             Training = new TrainingRecord(
                 Path.GetFileName(dataPath),
@@ -96,29 +100,64 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
         return max > 0 ? [.. reviews.Take(max)] : [.. reviews];
     }
 
-    /// <summary>Chooses the decoder on the members' mean rating distribution over dev, computed in C# (no export needed).</summary>
+    private (CharCnnNetwork Network, CharSequenceEncoder Encoder) TrainCharCnn(
+        List<LabeledReview> train, TextNormalizer normalizer, IProgress<TrainingProgress>? progress)
+    {
+        var readable = train.Select(r => (Review: r, Text: TryNormalize(normalizer, r.Text))).Where(x => x.Text is not null).ToList();
+        log($"character CNN: {readable.Count:N0} reviews");
+        return new CharCnnTrainer(options).Train([.. readable.Select(x => x.Text!)], [.. readable.Select(x => x.Review)], progress);
+    }
+
+    private static string? TryNormalize(TextNormalizer normalizer, string text)
+    {
+        try
+        {
+            return string.IsNullOrWhiteSpace(text) ? null : normalizer.Normalize(text);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Chooses the decoder on the ensemble's rating distribution over dev, computed in C# (no export needed):
+    /// the bag members' mean, mixed with the character CNN by its share.
+    /// </summary>
     private static RatingDecoder TuneOnDev(
-        List<EmbeddingBagNetwork> members, IReadOnlyList<FeaturizerSettings> featurizers, List<LabeledReview> dev, TextNormalizer normalizer)
+        List<EmbeddingBagNetwork> members, IReadOnlyList<FeaturizerSettings> featurizers,
+        (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn, List<LabeledReview> dev, TextNormalizer normalizer)
     {
         var probabilities = new float[dev.Count][];
         var hashing = featurizers.Select(f => new HashingFeaturizer(f)).ToArray();
-        Parallel.For(0, dev.Count, () => members.Select(m => m.CreateWorkspace()).ToArray(), (i, _, workspaces) =>
+        var cnnShare = (float)(cnn?.Encoder.Settings.Share ?? 0);
+        Parallel.For(0, dev.Count, () => (Bags: members.Select(m => m.CreateWorkspace()).ToArray(), Cnn: cnn?.Network.CreateWorkspace(1024)), (i, _, workspaces) =>
         {
             var text = normalizer.Normalize(dev[i].Text);
-            var mean = new float[EmbeddingBagNetwork.Classes];
+            var mix = new float[EmbeddingBagNetwork.Classes];
             for (var k = 0; k < members.Count; k++)
             {
                 var ids = hashing[k].Featurize(text);
-                members[k].Forward(ids, FeaturizerSettings.RowWeight(ids.Length), workspaces[k]);
-                for (var c = 0; c < mean.Length; c++)
-                {
-                    mean[c] += workspaces[k].Probabilities[c] / members.Count;
-                }
+                members[k].Forward(ids, FeaturizerSettings.RowWeight(ids.Length), workspaces.Bags[k]);
+                AddShare(mix, workspaces.Bags[k].Probabilities, (1 - cnnShare) / members.Count);
             }
-            probabilities[i] = mean;
+            if (cnn is { } c && workspaces.Cnn is { } w)
+            {
+                c.Network.Forward(c.Encoder.Encode(text), w);
+                AddShare(mix, w.Probabilities, cnnShare);
+            }
+            probabilities[i] = mix;
             return workspaces;
         }, _ => { });
         return RatingMetrics.TuneDecoder(probabilities, [.. dev.Select(r => r.Rating!.Value)]);
+    }
+
+    private static void AddShare(float[] mix, float[] probabilities, float share)
+    {
+        for (var c = 0; c < mix.Length; c++)
+        {
+            mix[c] += share * probabilities[c];
+        }
     }
 
     /// <summary>Scores dev through ONNX Runtime with the manifest as it will be shipped.</summary>

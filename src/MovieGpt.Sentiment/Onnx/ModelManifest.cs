@@ -40,6 +40,9 @@ public sealed record ModelManifest
     /// </summary>
     public required IReadOnlyList<FeaturizerSettings> Featurizers { get; init; }
 
+    /// <summary>An optional character CNN member, averaged with the bag members by its share.</summary>
+    public CharCnnSettings? CharCnn { get; init; }
+
     public required RatingDecoder Decoder { get; init; }
 
     public TrainingRecord? Training { get; init; }
@@ -99,6 +102,7 @@ public sealed record ModelManifest
             {
                 featurizer.Validate();
             }
+            CharCnn?.Validate();
         }
         catch (ArgumentException e)
         {

@@ -18,6 +18,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     private readonly InferenceSession _session;
     private readonly TextNormalizer _normalizer;
     private readonly HashingFeaturizer[] _featurizers;
+    private readonly CharSequenceEncoder? _characters;
     private readonly string[] _inputNames;
     private readonly RatingDecoder _decoder;
 
@@ -26,13 +27,20 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         _session = session;
         _normalizer = new TextNormalizer(options.MaxCharacters);
         _featurizers = [.. manifest.Featurizers.Select(f => new HashingFeaturizer(f))];
-        _inputNames = [.. Enumerable.Range(0, _featurizers.Length).SelectMany(k => new[] { IdsInput(k), WeightsInput(k) })];
+        _characters = manifest.CharCnn is { } cnn ? new CharSequenceEncoder(cnn) : null;
+        _inputNames = [.. InputNames(manifest)];
         _decoder = manifest.Decoder;
         Manifest = manifest;
         Model = info;
     }
 
     public ModelInfo Model { get; }
+
+    /// <summary>Graph input of the character CNN: character ids, int64 [batch, length].</summary>
+    public const string CharsInput = "chars";
+
+    /// <summary>Graph input of the character CNN: 0 where a window of width <paramref name="width"/> lies inside the review, −1e9 past its end.</summary>
+    public static string CharMaskInput(int width) => $"char_mask_{width}";
 
     /// <summary>Graph input of member <paramref name="member"/>'s feature ids, int64 [batch, n].</summary>
     public static string IdsInput(int member) => $"ids_{member}";
@@ -53,8 +61,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         var session = OnnxSessionFactory.Open(file, options);
         try
         {
-            OnnxSessionFactory.RequireInputs(session, file,
-                [.. Enumerable.Range(0, manifest.Featurizers.Count).SelectMany(k => new[] { IdsInput(k), WeightsInput(k) })]);
+            OnnxSessionFactory.RequireInputs(session, file, [.. InputNames(manifest)]);
             OnnxSessionFactory.RequireOutput(session, file, ProbabilitiesOutput);
             return new OnnxSentimentAnalyzer(session, manifest, new ModelInfo(manifest.Name, "moviegpt-onnx", directory, file), options);
         }
@@ -107,6 +114,10 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
             {
                 inputs.AddRange(FeatureTensors(featurizer, normalized));
             }
+            if (_characters is not null)
+            {
+                inputs.AddRange(CharacterTensors(_characters, normalized));
+            }
             return Score(inputs, texts.Count);
         }
         finally
@@ -139,6 +150,53 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         }
         long[] shape = [normalized.Length, width];
         return [OrtValue.CreateTensorValueFromMemory(ids, shape), OrtValue.CreateTensorValueFromMemory(weights, shape)];
+    }
+
+    /// <summary>Character ids [batch, longest] padded with the padding id, and per filter width the mask of windows inside each review.</summary>
+    private static OrtValue[] CharacterTensors(CharSequenceEncoder encoder, string[] normalized)
+    {
+        var sequences = normalized.Select(encoder.Encode).ToArray();
+        var width = sequences.Max(s => s.Length);
+        var ids = new long[normalized.Length * width];
+        for (var i = 0; i < sequences.Length; i++)
+        {
+            for (var j = 0; j < sequences[i].Length; j++)
+            {
+                ids[i * width + j] = sequences[i][j];
+            }
+        }
+        var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(ids, [normalized.Length, width]) };
+        foreach (var filter in encoder.Settings.Widths)
+        {
+            var windows = width - filter + 1;
+            var mask = new float[normalized.Length * windows];
+            for (var i = 0; i < sequences.Length; i++)
+            {
+                for (var p = sequences[i].Length - filter + 1; p < windows; p++)
+                {
+                    mask[i * windows + p] = -1e9f;
+                }
+            }
+            values.Add(OrtValue.CreateTensorValueFromMemory(mask, [normalized.Length, windows]));
+        }
+        return [.. values];
+    }
+
+    private static IEnumerable<string> InputNames(ModelManifest manifest)
+    {
+        foreach (var k in Enumerable.Range(0, manifest.Featurizers.Count))
+        {
+            yield return IdsInput(k);
+            yield return WeightsInput(k);
+        }
+        if (manifest.CharCnn is { } cnn)
+        {
+            yield return CharsInput;
+            foreach (var width in cnn.Widths)
+            {
+                yield return CharMaskInput(width);
+            }
+        }
     }
 
     private SentimentResult[] Score(IReadOnlyCollection<OrtValue> inputs, int count)

@@ -1,0 +1,79 @@
+namespace MovieGpt.Sentiment.Text;
+
+/// <summary>
+/// The character CNN member's view of a review: its characters (UTF-16 code units of the normalized text)
+/// as vocabulary ids between two boundary marks, cut to <see cref="CharCnnSettings.MaxLength"/> characters.
+/// </summary>
+public sealed class CharSequenceEncoder
+{
+    public const int Padding = 0;
+    public const int Unknown = 1;
+    public const int Boundary = 2;
+    private const int FirstCharacterId = 3;
+
+    private readonly Dictionary<char, int> _ids;
+
+    public CharSequenceEncoder(CharCnnSettings settings)
+    {
+        settings.Validate();
+        Settings = settings;
+        _ids = settings.Vocabulary.Select((c, i) => (Char: (char)c, Id: i + FirstCharacterId)).ToDictionary(x => x.Char, x => x.Id);
+    }
+
+    public CharCnnSettings Settings { get; }
+
+    /// <summary>Rows of the character embedding table: padding, unknown, boundary, then the vocabulary.</summary>
+    public int TableRows => Settings.Vocabulary.Count + FirstCharacterId;
+
+    /// <summary>Boundary, characters, boundary; padded with boundaries to the widest filter so every filter has a window.</summary>
+    public int[] Encode(string normalized)
+    {
+        var length = Math.Min(normalized.Length, Settings.MaxLength);
+        var ids = new int[Math.Max(length + 2, Settings.Widths.Max())];
+        ids.AsSpan().Fill(Boundary);
+        for (var i = 0; i < length; i++)
+        {
+            ids[i + 1] = _ids.GetValueOrDefault(normalized[i], Unknown);
+        }
+        return ids;
+    }
+
+    /// <summary>The characters seen at least <paramref name="minCount"/> times, most frequent first.</summary>
+    public static IReadOnlyList<int> BuildVocabulary(IEnumerable<string> normalizedTexts, int minCount)
+    {
+        var counts = new Dictionary<char, int>();
+        foreach (var text in normalizedTexts)
+        {
+            foreach (var c in text)
+            {
+                counts[c] = counts.GetValueOrDefault(c) + 1;
+            }
+        }
+        return [.. counts.Where(kv => kv.Value >= minCount).OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => (int)kv.Key)];
+    }
+}
+
+/// <summary>
+/// The character CNN member of an ensemble: vocabulary (UTF-16 code units), the longest review it reads,
+/// its filter widths, and its share of the ensemble's averaged rating distribution.
+/// </summary>
+public sealed record CharCnnSettings
+{
+    public required IReadOnlyList<int> Vocabulary { get; init; }
+
+    public int MaxLength { get; init; } = 160;
+
+    public IReadOnlyList<int> Widths { get; init; } = [2, 3, 4, 5];
+
+    /// <summary>Weight of this member in the ensemble; the bag members share the rest equally.</summary>
+    public double Share { get; init; } = 0.3;
+
+    public void Validate()
+    {
+        if (Vocabulary.Count == 0 || MaxLength < 1 || Widths.Count == 0 || Widths.Any(w => w is < 1 or > 16) || Share is <= 0 or >= 1)
+        {
+            throw new ArgumentException(
+                $"Character CNN settings are out of range: {Vocabulary.Count} characters, max length {MaxLength}, widths [{string.Join(", ", Widths)}], share {Share}.");
+        }
+    }
+}
