@@ -31,6 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}");
         _app.StartServer();
+        await SampleCatalog.AddToAsync(_app.Services);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

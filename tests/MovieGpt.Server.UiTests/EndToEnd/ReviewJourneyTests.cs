@@ -35,7 +35,8 @@ public sealed class ReviewJourneyTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("movie-title-error")).ToHaveCountAsync(0);
         await fixture.Screenshots.SaveAsync(page, "movie-new");
         await page.GetByTestId("movie-submit").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/movies/\d+$"));
+        // Blazor navigates inside the document (no load event), so poll the address rather than wait for a load.
+        await Expect(page).ToHaveURLAsync(new Regex(@"/movies/\d+$"));
         await Expect(page.GetByTestId("movie-detail-title")).ToHaveTextAsync(title);
         var movieId = int.Parse(Regex.Match(page.Url, @"/movies/(\d+)$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 

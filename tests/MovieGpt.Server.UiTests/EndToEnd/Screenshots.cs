@@ -12,8 +12,8 @@ public sealed class Screenshots
 
     public async Task SaveAsync(IPage page, string name)
     {
-        // Web fonts and the last render must be in before the picture is taken.
-        await page.EvaluateAsync("() => document.fonts.ready");
+        // Web fonts and the last render must be in, and the sticky header back at the top, before the picture is taken.
+        await page.EvaluateAsync("async () => { await document.fonts.ready; window.scrollTo(0, 0); }");
         var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true, Animations = ScreenshotAnimations.Disabled });
         foreach (var folder in Folders())
         {

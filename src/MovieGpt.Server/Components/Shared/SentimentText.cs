@@ -25,6 +25,14 @@ public static class SentimentText
         _ => throw new ArgumentOutOfRangeException(nameof(label), label, "Not a sentiment label."),
     };
 
+    /// <summary>The colour family of an average positivity: the same thresholds a reader would use by eye.</summary>
+    public static string Tone(double positivity) => positivity switch
+    {
+        >= 0.6 => SentimentLabels.Positive,
+        <= 0.4 => SentimentLabels.Negative,
+        _ => SentimentLabels.Neutral,
+    };
+
     /// <summary>0.8734 → "87.3%".</summary>
     public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
