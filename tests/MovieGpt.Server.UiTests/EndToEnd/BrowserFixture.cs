@@ -29,6 +29,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             return;
         }
+        // CI runs the other test projects beside this one on two cores: give the page time, not a race.
+        Assertions.SetDefaultExpectTimeout(20_000);
         _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}");
         _app.StartServer();
         await SampleCatalog.AddToAsync(_app.Services);

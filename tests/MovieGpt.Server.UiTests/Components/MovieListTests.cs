@@ -1,0 +1,44 @@
+using MovieGpt.Server.Components.Pages.Movies;
+
+namespace MovieGpt.Server.UiTests.Components;
+
+public sealed class MovieListTests : UiTestContext
+{
+    [Fact]
+    public void DeletingAMovieAsksFirstAndSaysItsReviewsGoToo()
+    {
+        Movies.Add("괴물");
+        var cut = Render<MovieList>();
+
+        cut.Find("[data-testid=movie-delete]").Click();
+
+        Assert.Contains("리뷰 0개가 모두 삭제돼요", cut.Find("[data-testid=confirm-message]").TextContent);
+        Assert.Single(cut.FindAll("[data-testid=movie-card]"));
+    }
+
+    [Fact]
+    public void ConfirmingTheDeleteRemovesTheMovieFromTheList()
+    {
+        Movies.Add("괴물");
+        var cut = Render<MovieList>();
+
+        cut.Find("[data-testid=movie-delete]").Click();
+        cut.Find("[data-testid=confirm-ok]").Click();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=movies-empty]")));
+        Assert.Empty(cut.FindAll("[data-testid=confirm-dialog]"));
+    }
+
+    [Fact]
+    public void CancellingTheDeleteKeepsTheMovie()
+    {
+        Movies.Add("괴물");
+        var cut = Render<MovieList>();
+
+        cut.Find("[data-testid=movie-delete]").Click();
+        cut.Find("[data-testid=confirm-cancel]").Click();
+
+        Assert.Empty(cut.FindAll("[data-testid=confirm-dialog]"));
+        Assert.Single(cut.FindAll("[data-testid=movie-card]"));
+    }
+}
