@@ -4,13 +4,15 @@ namespace MovieGpt.LoadTest;
 
 /// <summary>Command-line settings of one run.</summary>
 public sealed record LoadOptions(
-    Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid)
+    Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid, int? Rate)
 {
     public const string Usage = """
-        Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 3] [--movies 20]
-                             [--texts tests/data/dev-sample-2000.tsv] [--mix 50,25,15,10] [--server-pid PID] [--keep]
+        Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 10] [--movies 20]
+                             [--texts tests/data/dev-sample-2000.tsv] [--mix 50,25,15,10] [--rate R] [--server-pid PID] [--keep]
         Drives a RUNNING MovieGpt server on this machine (loopback only) and prints requests/s and p50/p99 per endpoint.
         --mix weighs POST /api/reviews/, GET /api/reviews/movie/{id}, GET /api/movies/{id}/stats, GET /api/reviews/.
+        Without --rate each client sends its next request as soon as the last is answered (the server's capacity);
+        with --rate the clients together send R requests/s on a fixed schedule (latency at a given load).
         --server-pid also reports the server's CPU time per request over the measured window (read from /proc).
         The movies it creates (and so their reviews) are deleted at the end unless --keep is given.
         """;
@@ -34,7 +36,7 @@ public sealed record LoadOptions(
                 throw new ArgumentException($"Unexpected argument '{args[i]}'.");
             }
         }
-        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts", "mix", "server-pid"]).ToList();
+        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts", "mix", "server-pid", "rate"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{unknown[0]}.");
@@ -52,12 +54,13 @@ public sealed record LoadOptions(
             uri,
             Positive(values, "clients", 32),
             Positive(values, "seconds", 20),
-            Positive(values, "warmup", 3, allowZero: true),
+            Positive(values, "warmup", 10, allowZero: true),
             Positive(values, "movies", 20),
             values.GetValueOrDefault("texts", Path.Combine("tests", "data", "dev-sample-2000.tsv")),
             keep,
             values.TryGetValue("mix", out var mix) ? ParseMix(mix) : Workload.DefaultWeights,
-            values.ContainsKey("server-pid") ? Positive(values, "server-pid", 0) : null);
+            values.ContainsKey("server-pid") ? Positive(values, "server-pid", 0) : null,
+            values.ContainsKey("rate") ? Positive(values, "rate", 0) : null);
     }
 
     private static int[] ParseMix(string text)

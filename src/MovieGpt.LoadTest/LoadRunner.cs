@@ -20,7 +20,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         var service = await http.GetFromJsonAsync<JsonObject>("api") ?? throw new InvalidOperationException("GET /api answered nothing.");
         output.WriteLine($"machine : {MachineInfo.Describe()}");
         output.WriteLine($"server  : {options.Url} — {service["name"]} {service["version"]}, model {service["model"]}");
-        output.WriteLine($"run     : {options.Clients} clients, {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, {options.Movies} movies, texts from {source}");
+        var pace = options.Rate is { } rate ? $"paced at {rate} requests/s in all" : "each sending its next request as soon as the last is answered";
+        output.WriteLine($"run     : {options.Clients} clients ({pace}), {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, {options.Movies} movies, texts from {source}");
         output.WriteLine($"mix     : {string.Join(", ", Workload.Operations.Select((o, i) => $"{options.Weights[i] * 100.0 / options.Weights.Sum():F0}% {o.Name}"))}");
 
         var movieIds = await CreateMoviesAsync(http, texts);
@@ -57,10 +58,22 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         await Task.WhenAll(recorders.Select((recorder, client) => Task.Run(async () =>
         {
             var random = new Random(client + 1);
+            // Paced clients send on a fixed schedule, staggered; a late answer delays the next send, and the
+            // latency is counted from the scheduled time so that queueing is not hidden (no coordinated omission).
+            var interval = options.Rate is { } rate ? (long)(Stopwatch.Frequency * (double)options.Clients / rate) : 0;
+            var scheduled = start + interval * client / Math.Max(1, options.Clients);
             while (Stopwatch.GetTimestamp() < end)
             {
                 var operation = workload.Pick(random);
-                var sent = Stopwatch.GetTimestamp();
+                if (interval > 0)
+                {
+                    scheduled += interval;
+                    if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), scheduled) is { Ticks: > 0 } wait)
+                    {
+                        await Task.Delay(wait);
+                    }
+                }
+                var sent = interval > 0 ? scheduled : Stopwatch.GetTimestamp();
                 string? error;
                 try
                 {
