@@ -12,7 +12,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
 {
     public const string ProbabilitiesOutput = "rating_probs";
 
-    // Batches are cut into chunks so padding stays small and every core gets work.
+    // Batches are cut into chunks so that padding stays small and every core gets work.
     private const int ChunkSize = 256;
 
     private readonly InferenceSession _session;
@@ -81,20 +81,17 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         {
             return [];
         }
-        if (texts.Count <= ChunkSize)
-        {
-            return AnalyzeChunk(texts);
-        }
+        // Reviews of similar length share a chunk, so padding to the chunk's longest review stays small.
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i]?.Length ?? 0).ToArray();
         var results = new SentimentResult[texts.Count];
         var chunks = (texts.Count + ChunkSize - 1) / ChunkSize;
         Parallel.For(0, chunks, chunk =>
         {
-            var start = chunk * ChunkSize;
-            var count = Math.Min(ChunkSize, texts.Count - start);
-            var part = AnalyzeChunk(new ArraySegment<string>([.. Enumerable.Range(start, count).Select(i => texts[i])]));
-            for (var i = 0; i < count; i++)
+            var members = order.AsSpan(chunk * ChunkSize, Math.Min(ChunkSize, texts.Count - chunk * ChunkSize)).ToArray();
+            var part = AnalyzeChunk([.. members.Select(i => texts[i])]);
+            for (var i = 0; i < members.Length; i++)
             {
-                results[start + i] = part[i];
+                results[members[i]] = part[i];
             }
         });
         return results;
