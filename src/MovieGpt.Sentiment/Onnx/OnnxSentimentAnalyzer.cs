@@ -85,15 +85,23 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         var order = Enumerable.Range(0, texts.Count).OrderBy(i => texts[i]?.Length ?? 0).ToArray();
         var results = new SentimentResult[texts.Count];
         var chunks = (texts.Count + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, chunk =>
+        try
         {
-            var members = order.AsSpan(chunk * ChunkSize, Math.Min(ChunkSize, texts.Count - chunk * ChunkSize)).ToArray();
-            var part = AnalyzeChunk([.. members.Select(i => texts[i])]);
-            for (var i = 0; i < members.Length; i++)
+            Parallel.For(0, chunks, chunk =>
             {
-                results[members[i]] = part[i];
-            }
-        });
+                var members = order.AsSpan(chunk * ChunkSize, Math.Min(ChunkSize, texts.Count - chunk * ChunkSize)).ToArray();
+                var part = AnalyzeChunk([.. members.Select(i => texts[i])]);
+                for (var i = 0; i < members.Length; i++)
+                {
+                    results[members[i]] = part[i];
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The caller gets the error itself (an empty review is an ArgumentException), not the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
         return results;
     }
 
