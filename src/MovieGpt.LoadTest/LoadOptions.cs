@@ -7,7 +7,7 @@ public sealed record LoadOptions(
     Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid, int? Rate)
 {
     public const string Usage = """
-        Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 10] [--movies 20]
+        Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 10] [--movies 100]
                              [--texts tests/data/dev-sample-2000.tsv] [--mix 50,25,15,10] [--rate R] [--server-pid PID] [--keep]
         Drives a RUNNING MovieGpt server on this machine (loopback only) and prints requests/s and p50/p99 per endpoint.
         --mix weighs POST /api/reviews/, GET /api/reviews/movie/{id}, GET /api/movies/{id}/stats, GET /api/reviews/.
@@ -55,7 +55,7 @@ public sealed record LoadOptions(
             Positive(values, "clients", 32),
             Positive(values, "seconds", 20),
             Positive(values, "warmup", 10, allowZero: true),
-            Positive(values, "movies", 20),
+            Positive(values, "movies", 100),
             values.GetValueOrDefault("texts", Path.Combine("tests", "data", "dev-sample-2000.tsv")),
             keep,
             values.TryGetValue("mix", out var mix) ? ParseMix(mix) : Workload.DefaultWeights,

@@ -37,8 +37,8 @@ public abstract class DatabaseTests(ServerFixture server)
     public async Task TheSchemaIndexesReviewsByMovieAndTimeAndMoviesByTime()
     {
         var catalog = server.Provider == "Postgres"
-            ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('ix_reviews_movie_id', 'ix_reviews_created_at', 'ix_movies_created_at')"
-            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('ix_reviews_movie_id', 'ix_reviews_created_at', 'ix_movies_created_at')";
+            ? "SELECT COUNT(*) FROM pg_indexes WHERE indexname IN ('ix_reviews_movie_id_created_at', 'ix_reviews_created_at', 'ix_movies_created_at')"
+            : "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('ix_reviews_movie_id_created_at', 'ix_reviews_created_at', 'ix_movies_created_at')";
 
         Assert.Equal(3, await server.ScalarAsync(catalog));
     }

@@ -129,8 +129,8 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_reviews_created_at");
 
-                    b.HasIndex("MovieId")
-                        .HasDatabaseName("ix_reviews_movie_id");
+                    b.HasIndex("MovieId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_reviews_movie_id_created_at");
 
                     b.ToTable("reviews", (string)null);
                 });
