@@ -28,12 +28,14 @@ internal static class TrainCommand
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram.", DefaultValueFactory = _ => defaults.Featurizers[0].CharNgramMin };
         var charCnn = new Option<double>("--char-cnn") { Description = "Share of the character CNN member in the ensemble (0 = none).", DefaultValueFactory = _ => defaults.CharCnnShare };
         var charCnnEpochs = new Option<int>("--char-cnn-epochs") { Description = "Passes of the character CNN over the data.", DefaultValueFactory = _ => defaults.CharCnnEpochs };
+        var charCnnDim = new Option<int>("--char-cnn-dim") { Description = "Character embedding width of the CNN.", DefaultValueFactory = _ => defaults.CharCnnDim };
+        var charCnnChannels = new Option<int>("--char-cnn-channels") { Description = "CNN filters per width.", DefaultValueFactory = _ => defaults.CharCnnChannels };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, charCnnDim, charCnnChannels, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +48,8 @@ internal static class TrainCommand
                 Epochs = parse.GetValue(epochs),
                 CharCnnShare = parse.GetValue(charCnn),
                 CharCnnEpochs = parse.GetValue(charCnnEpochs),
+                CharCnnDim = parse.GetValue(charCnnDim),
+                CharCnnChannels = parse.GetValue(charCnnChannels),
                 DenseRate = parse.GetValue(denseRate),
                 EmbeddingRates = parse.GetValue(embeddingRate)!,
                 NeighbourSmoothing = parse.GetValue(smoothing),

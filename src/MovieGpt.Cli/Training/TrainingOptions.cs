@@ -35,13 +35,13 @@ internal sealed record TrainingOptions
     public float NeighbourSmoothing { get; init; } = 0.1f;
 
     /// <summary>Share of the character CNN member in the ensemble; 0 = no CNN member.</summary>
-    public double CharCnnShare { get; init; } = 0.3;
+    public double CharCnnShare { get; init; } = 0.4;
 
-    public int CharCnnDim { get; init; } = 32;
+    public int CharCnnDim { get; init; } = 16;
 
-    public int CharCnnChannels { get; init; } = 64;
+    public int CharCnnChannels { get; init; } = 32;
 
-    public int CharCnnEpochs { get; init; } = 2;
+    public int CharCnnEpochs { get; init; } = 3;
 
     public float CharCnnRate { get; init; } = 0.05f;
 
