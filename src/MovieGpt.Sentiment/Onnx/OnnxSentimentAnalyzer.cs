@@ -13,7 +13,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     public const string ProbabilitiesOutput = "rating_probs";
 
     // Batches are cut into chunks so that padding stays small and every core gets work.
-    private const int ChunkSize = 256;
+    private const int ChunkSize = 64;
 
     private readonly InferenceSession _session;
     private readonly TextNormalizer _normalizer;
