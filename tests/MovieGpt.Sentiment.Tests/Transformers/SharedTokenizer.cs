@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace MovieGpt.Sentiment.Tests.Transformers;
 
-/// <summary>The real tokenizer files of a Korean ELECTRA export, from the shared data folder (path baked in at build time).</summary>
+/// <summary>The real tokenizer files of a Korean ELECTRA export, from tests/data (path baked in at build time).</summary>
 internal static class SharedTokenizer
 {
     public static string Directory { get; } = Locate();
@@ -25,6 +25,6 @@ internal static class SharedTokenizer
         var directory = Path.Combine(shared, "korean-sentiment-tokenizer");
         return System.IO.Directory.Exists(directory)
             ? directory
-            : throw new DirectoryNotFoundException($"The shared tokenizer folder {directory} is missing; these tests need it.");
+            : throw new DirectoryNotFoundException($"The tokenizer folder {directory} is missing; these tests need it.");
     }
 }
