@@ -18,6 +18,16 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
     }
 
     [DatabaseFact]
+    public async Task KoreanTextIsSentAsUtf8RatherThanEscapes()
+    {
+        var movie = await _client.CreateMovieAsync($"기생충 {Guid.NewGuid():N}");
+
+        var body = await _client.GetStringAsync($"/api/movies/{movie.Id()}");
+
+        Assert.Contains("\"title\":\"기생충", body);
+    }
+
+    [DatabaseFact]
     public async Task HealthIs200WhenTheDatabaseAnswersAndTheModelIsLoaded()
     {
         var response = await _client.GetAsync("/health");

@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Extensions;
@@ -21,6 +23,8 @@ public static class ServiceExtensions
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // Korean text as UTF-8, not \uXXXX escapes (a third of the bytes); HTML-sensitive characters stay escaped.
+            options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
             options.SerializerOptions.DictionaryKeyPolicy = null;
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
