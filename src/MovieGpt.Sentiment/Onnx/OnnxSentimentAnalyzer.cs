@@ -4,9 +4,10 @@ using MovieGpt.Sentiment.Text;
 namespace MovieGpt.Sentiment.Onnx;
 
 /// <summary>
-/// Our own model: normalized text → hashed n-gram ids (in C#) → ONNX graph (embedding bag, MLP, softmax
-/// over the ten star ratings) → <see cref="RatingDecoder"/>. The session is created once; ONNX Runtime's
-/// Run is thread-safe, so one instance serves every request.
+/// Our own model: normalized text → hashed n-gram ids per bag member and, when the manifest has one,
+/// character ids for the CNN member (both in C#) → one ONNX graph that averages the members' distributions
+/// over the ten star ratings → <see cref="RatingDecoder"/>. The session is created once; ONNX Runtime's Run
+/// is thread-safe, so one instance serves every request.
 /// </summary>
 public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
 {
