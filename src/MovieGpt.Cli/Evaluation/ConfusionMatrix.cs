@@ -39,6 +39,17 @@ internal sealed class ConfusionMatrix(int classes)
         return predicted + actual == 0 ? 0 : 2.0 * truePositives / (predicted + actual);
     }
 
+    /// <summary>TP / (TP + FN): the share of class <paramref name="c"/> that was recognized; 0 when it never occurs.</summary>
+    public double Recall(int c)
+    {
+        long actual = 0;
+        for (var k = 0; k < Classes; k++)
+        {
+            actual += _counts[c, k];
+        }
+        return actual == 0 ? 0 : (double)_counts[c, c] / actual;
+    }
+
     /// <summary>The unweighted mean of the per-class F1 scores, so the small negative class counts as much as the large positive one.</summary>
     public double MacroF1() => Enumerable.Range(0, Classes).Average(F1);
 }

@@ -1,3 +1,4 @@
+using MovieGpt.Cli.Evaluation;
 using MovieGpt.Sentiment;
 using MovieGpt.Sentiment.Onnx;
 
@@ -15,53 +16,29 @@ internal static class RatingMetrics
 
     public static ModelMetrics Compute(IReadOnlyList<SentimentResult> results, IReadOnlyList<int> ratings, long fileBytes = 0)
     {
-        var confusion = new int[3, 3];
-        int binaryCorrectNeg = 0, binaryNeg = 0, binaryCorrectPos = 0, binaryPos = 0;
+        var threeClass = new ConfusionMatrix(3);
+        var binary = new ConfusionMatrix(2);
         double absoluteError = 0;
         for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
             var truth = ratings[i] <= 4 ? 0 : ratings[i] <= 8 ? 1 : 2;
-            var predicted = result.Label switch
+            threeClass.Add(truth, result.Label switch
             {
                 SentimentLabels.Negative => 0,
                 SentimentLabels.Neutral => 1,
                 _ => 2,
-            };
-            confusion[truth, predicted]++;
+            });
             absoluteError += Math.Abs(result.Rating - ratings[i]);
-            var saysPositive = result.Probabilities.Positive > result.Probabilities.Negative;
-            if (truth == 0)
+            if (truth != 1)
             {
-                binaryNeg++;
-                binaryCorrectNeg += saysPositive ? 0 : 1;
-            }
-            else if (truth == 2)
-            {
-                binaryPos++;
-                binaryCorrectPos += saysPositive ? 1 : 0;
+                binary.Add(truth / 2, result.Probabilities.Positive > result.Probabilities.Negative ? 1 : 0);
             }
         }
-
-        double f1Sum = 0;
-        var correct = 0;
-        for (var c = 0; c < 3; c++)
-        {
-            int tp = confusion[c, c], predictedC = 0, actualC = 0;
-            for (var k = 0; k < 3; k++)
-            {
-                predictedC += confusion[k, c];
-                actualC += confusion[c, k];
-            }
-            correct += tp;
-            f1Sum += predictedC + actualC == 0 ? 0 : 2.0 * tp / (predictedC + actualC);
-        }
-        var binary = 0.5 * (binaryNeg == 0 ? 0 : (double)binaryCorrectNeg / binaryNeg)
-                   + 0.5 * (binaryPos == 0 ? 0 : (double)binaryCorrectPos / binaryPos);
         return new ModelMetrics(
-            Math.Round(binary, 4),
-            Math.Round(f1Sum / 3, 4),
-            Math.Round((double)correct / Math.Max(1, results.Count), 4),
+            Math.Round((binary.Recall(0) + binary.Recall(1)) / 2, 4),
+            Math.Round(threeClass.MacroF1(), 4),
+            Math.Round(threeClass.Accuracy(), 4),
             Math.Round(absoluteError / Math.Max(1, results.Count), 4),
             fileBytes);
     }

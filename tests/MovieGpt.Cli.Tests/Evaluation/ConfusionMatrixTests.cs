@@ -39,6 +39,17 @@ public sealed class ConfusionMatrixTests
     }
 
     [Fact]
+    public void Recall_is_the_share_of_a_class_that_was_recognized()
+    {
+        var matrix = Example();
+
+        Assert.Equal(3.0 / 4, matrix.Recall(0), precision: 12);
+        Assert.Equal(1.0 / 3, matrix.Recall(1), precision: 12);
+        Assert.Equal(1.0, matrix.Recall(2), precision: 12);
+        Assert.Equal(0, new ConfusionMatrix(2).Recall(1));
+    }
+
+    [Fact]
     public void Macro_f1_is_the_unweighted_mean_of_the_class_f1s()
     {
         Assert.Equal((6.0 / 8 + 2.0 / 5 + 6.0 / 7) / 3, Example().MacroF1(), precision: 12);
