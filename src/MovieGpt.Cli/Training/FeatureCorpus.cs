@@ -30,49 +30,27 @@ internal sealed class FeatureCorpus
     /// <summary>NSMC files have no stars: their labels train as the extreme ratings 1 and 10.</summary>
     public static int TrainingRating(LabeledReview review) => review.Rating ?? (review.Binary == 1 ? 10 : 1);
 
-    /// <summary>Featurizes the reviews that have readable text; the rest are counted in <paramref name="skipped"/>.</summary>
-    public static FeatureCorpus Build(IReadOnlyList<LabeledReview> reviews, TextNormalizer normalizer, HashingFeaturizer featurizer, out int skipped)
+    /// <summary>Featurizes normalized reviews; <paramref name="reviews"/>[i] carries the rating of <paramref name="normalized"/>[i].</summary>
+    public static FeatureCorpus Build(IReadOnlyList<string> normalized, IReadOnlyList<LabeledReview> reviews, HashingFeaturizer featurizer)
     {
-        var perReview = new int[reviews.Count][];
-        Parallel.For(0, reviews.Count, () => new List<int>(256), (i, _, buffer) =>
+        var perReview = new int[normalized.Count][];
+        Parallel.For(0, normalized.Count, () => new List<int>(256), (i, _, buffer) =>
         {
-            var review = reviews[i];
-            if (string.IsNullOrWhiteSpace(review.Text))
-            {
-                return buffer;
-            }
-            string normalized;
-            try
-            {
-                normalized = normalizer.Normalize(review.Text);
-            }
-            catch (ArgumentException)
-            {
-                return buffer;   // nothing readable: not a training example
-            }
             buffer.Clear();
-            featurizer.Featurize(normalized, buffer);
+            featurizer.Featurize(normalized[i], buffer);
             perReview[i] = [.. buffer];
             return buffer;
         }, _ => { });
 
-        var kept = perReview.Count(f => f is { Length: > 0 });
-        skipped = reviews.Count - kept;
-        var offsets = new long[kept + 1];
-        var ratings = new byte[kept];
-        var total = perReview.Where(f => f is not null).Sum(f => (long)f.Length);
-        var ids = new int[total];
-        var k = 0;
+        // A normalized review is never empty, so every review has at least one feature.
+        var offsets = new long[perReview.Length + 1];
+        var ratings = new byte[perReview.Length];
+        var ids = new int[perReview.Sum(f => (long)f.Length)];
         for (var i = 0; i < perReview.Length; i++)
         {
-            if (perReview[i] is not { Length: > 0 } row)
-            {
-                continue;
-            }
-            row.CopyTo(ids, offsets[k]);
-            offsets[k + 1] = offsets[k] + row.Length;
-            ratings[k] = (byte)(TrainingRating(reviews[i]) - 1);
-            k++;
+            perReview[i].CopyTo(ids, offsets[i]);
+            offsets[i + 1] = offsets[i] + perReview[i].Length;
+            ratings[i] = (byte)(TrainingRating(reviews[i]) - 1);
         }
         return new FeatureCorpus(ids, offsets, ratings);
     }

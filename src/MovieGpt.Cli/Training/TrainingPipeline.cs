@@ -35,28 +35,36 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
         var train = Load(dataPath, options.MaxExamples);
         log($"read {train.Count:N0} training reviews from {dataPath}");
 
+        // Normalized once: every member reads the same texts.
+        var readable = train.AsParallel().AsOrdered()
+            .Select(r => (Review: r, Text: TryNormalize(normalizer, r.Text)))
+            .Where(x => x.Text is not null)
+            .ToList();
+        List<string> texts = [.. readable.Select(x => x.Text!)];
+        List<LabeledReview> reviews = [.. readable.Select(x => x.Review)];
+        var skipped = train.Count - readable.Count;
+        log($"normalized {reviews.Count:N0} reviews ({skipped} without readable text skipped)");
+
         var members = new List<EmbeddingBagNetwork>();
-        var examples = 0;
-        var skipped = 0;
-        List<int> trainingRatings = [];
         for (var k = 0; k < options.Featurizers.Count; k++)
         {
-            var featurizer = new HashingFeaturizer(options.Featurizers[k]);
-            var corpus = FeatureCorpus.Build(train, normalizer, featurizer, out skipped);
-            examples = corpus.Count;
-            trainingRatings = [.. corpus.Ratings.Select(r => r + 1)];
-            log($"member {k + 1}/{options.Featurizers.Count}: featurized {corpus.Count:N0} reviews ({corpus.Ids.Length:N0} n-grams, {skipped} without readable text skipped)");
+            var corpus = FeatureCorpus.Build(texts, reviews, new HashingFeaturizer(options.Featurizers[k]));
+            log($"member {k + 1}/{options.Featurizers.Count}: {corpus.Ids.Length:N0} n-grams");
             members.Add(new EmbeddingBagTrainer(options).Train(corpus, options.Featurizers[k], options.DimOf(k), options.HiddenOf(k), options.EmbeddingRateOf(k), options.Seed + k, progress));
             log($"member {k + 1}/{options.Featurizers.Count}: trained at {clock.Elapsed.TotalSeconds:F0} s");
         }
 
-        (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn = options.CharCnnShare > 0 ? TrainCharCnn(train, normalizer, progress) : null;
+        (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn = null;
+        if (options.CharCnnShare > 0)
+        {
+            cnn = new CharCnnTrainer(options).Train(texts, reviews, progress);
+        }
         log($"all members trained at {clock.Elapsed.TotalSeconds:F0} s");
 
         List<LabeledReview>? dev = devPath is null ? null : [.. Load(devPath, 0).Where(r => !string.IsNullOrWhiteSpace(r.Text))];
         var decoder = dev is { Count: > 0 } && dev[0].Rating is not null
             ? TuneOnDev(members, options.Featurizers, cnn, dev, normalizer)
-            : RatingMetrics.FromPriors(trainingRatings);
+            : RatingMetrics.FromPriors([.. reviews.Select(FeatureCorpus.TrainingRating)]);
         log($"decoder class weights: [{string.Join(", ", decoder.ClassWeights)}]");
 
         Directory.CreateDirectory(outputDirectory);
@@ -73,7 +81,7 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
             Training = new TrainingRecord(
                 Path.GetFileName(dataPath),
                 Sha256(dataPath),
-                examples,
+                reviews.Count,
                 devPath is null ? null : Path.GetFileName(devPath),
                 DateTime.UtcNow,
                 options.Describe()),
@@ -91,21 +99,13 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
             ? Fp32File
             : Int8File;
         (manifest with { ModelFile = shipped, Metrics = metrics.Count > 0 ? metrics : null }).Write(outputDirectory);
-        return new TrainingSummary(outputDirectory, examples, skipped, clock.Elapsed, decoder, metrics, shipped);
+        return new TrainingSummary(outputDirectory, reviews.Count, skipped, clock.Elapsed, decoder, metrics, shipped);
     }
 
     private static List<LabeledReview> Load(string path, int max)
     {
         var reviews = ReviewDataFile.Open(path).Read();
         return max > 0 ? [.. reviews.Take(max)] : [.. reviews];
-    }
-
-    private (CharCnnNetwork Network, CharSequenceEncoder Encoder) TrainCharCnn(
-        List<LabeledReview> train, TextNormalizer normalizer, IProgress<TrainingProgress>? progress)
-    {
-        var readable = train.Select(r => (Review: r, Text: TryNormalize(normalizer, r.Text))).Where(x => x.Text is not null).ToList();
-        log($"character CNN: {readable.Count:N0} reviews");
-        return new CharCnnTrainer(options).Train([.. readable.Select(x => x.Text!)], [.. readable.Select(x => x.Review)], progress);
     }
 
     private static string? TryNormalize(TextNormalizer normalizer, string text)
