@@ -6,7 +6,7 @@ namespace MovieGpt.Cli.Training;
 
 /// <summary>
 /// The character CNN member as ONNX nodes: chars [batch, n] → Gather → Transpose → one Conv per width →
-/// + mask (−1e9 on windows past a review's end) → ReduceMax over positions → Relu → Concat → MatMul/Add →
+/// + mask (−1e9 on windows past a review's end) → ReduceMax over positions → Relu → Concat → [MatMul/Add/Relu hidden layer] → MatMul/Add →
 /// Softmax. Relu after the max equals the max after Relu, and a fully masked filter gives 0 as in training.
 /// </summary>
 internal static class CharCnnGraph
@@ -36,9 +36,19 @@ internal static class CharCnnGraph
         }
         graph.Initializer.Add(Int64Tensor("axis_channels", [1]));
         graph.Node.Add(Node("Concat", [.. pooled], [prefix + "features"], Attribute("axis", 1)));
-        graph.Initializer.Add(FloatTensor(prefix + "output", [network.Features, CharCnnNetwork.Classes], Transpose(network.Output, CharCnnNetwork.Classes, network.Features)));
+        var head = prefix + "features";
+        if (network.Hidden > 0)
+        {
+            graph.Initializer.Add(FloatTensor(prefix + "w1", [network.Features, network.Hidden], Transpose(network.W1, network.Hidden, network.Features)));
+            graph.Initializer.Add(FloatTensor(prefix + "b1", [network.Hidden], network.B1));
+            graph.Node.Add(Node("MatMul", [head, prefix + "w1"], [prefix + "hidden_linear"]));
+            graph.Node.Add(Node("Add", [prefix + "hidden_linear", prefix + "b1"], [prefix + "hidden_biased"]));
+            graph.Node.Add(Node("Relu", [prefix + "hidden_biased"], [prefix + "hidden"]));
+            head = prefix + "hidden";
+        }
+        graph.Initializer.Add(FloatTensor(prefix + "output", [network.HeadInputs, CharCnnNetwork.Classes], Transpose(network.Output, CharCnnNetwork.Classes, network.HeadInputs)));
         graph.Initializer.Add(FloatTensor(prefix + "output_bias", [CharCnnNetwork.Classes], network.OutputBias));
-        graph.Node.Add(Node("MatMul", [prefix + "features", prefix + "output"], [prefix + "logits_linear"]));
+        graph.Node.Add(Node("MatMul", [head, prefix + "output"], [prefix + "logits_linear"]));
         graph.Node.Add(Node("Add", [prefix + "logits_linear", prefix + "output_bias"], [prefix + "logits"]));
         graph.Node.Add(Node("Softmax", [prefix + "logits"], [prefix + "probs"], Attribute("axis", -1)));
         return prefix + "probs";
@@ -71,12 +81,5 @@ internal static class CharCnnGraph
             Name = name,
             Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
         };
-    }
-
-    private static AttributeProto Ints(string name, long[] values)
-    {
-        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
-        attribute.Ints.AddRange(values);
-        return attribute;
     }
 }

@@ -15,16 +15,19 @@ internal sealed class CharCnnTrainer(TrainingOptions options)
         {
             Vocabulary = CharSequenceEncoder.BuildVocabulary(normalized, MinCharacterCount),
             Share = options.CharCnnShare,
+            GruShare = options.CharGruShare,
+            Widths = options.CharCnnWidths,
         };
         var encoder = new CharSequenceEncoder(settings);
         var sequences = normalized.Select(encoder.Encode).ToArray();
         var ratings = reviews.Select(r => (byte)(FeatureCorpus.TrainingRating(r) - 1)).ToArray();
-        var network = new CharCnnNetwork(encoder.TableRows, options.CharCnnDim, options.CharCnnChannels, settings.Widths, options.Seed);
+        var network = new CharCnnNetwork(encoder.TableRows, options.CharCnnDim, options.CharCnnChannels, settings.Widths, options.Seed, options.CharCnnHidden);
         SgdLoop.SetLogPrior(network.OutputBias, ratings);
         var targets = SgdLoop.RatingTargets(options.NeighbourSmoothing);
         var longest = sequences.Max(s => s.Length);
-        SgdLoop.Run(sequences.Length, options.CharCnnEpochs, options.Threads, options.Seed, () => network.CreateWorkspace(longest),
-            (example, remaining, workspace) => network.Step(sequences[example], targets[ratings[example]], options.CharCnnRate * remaining, workspace),
+        var threadSeed = options.Seed;
+        SgdLoop.Run(sequences.Length, options.CharCnnEpochs, options.Threads, options.Seed, () => network.CreateWorkspace(longest, Interlocked.Increment(ref threadSeed)),
+            (example, remaining, workspace) => network.Step(sequences[example], targets[ratings[example]], options.CharCnnRate * remaining, workspace, options.CharCnnDropout),
             progress);
         return (network, encoder);
     }

@@ -7,7 +7,7 @@ namespace MovieGpt.Cli.Training;
 
 /// <summary>
 /// Writes an <see cref="EmbeddingBagNetwork"/> as an ONNX graph: ids, weights [batch, n] → Gather → weighted
-/// sum (the mean, since padding weighs 0) → MatMul/Add/Relu → MatMul/Add → Softmax → rating_probs [batch, 10];
+/// sum as a batched MatMul (the mean, since padding weighs 0) → MatMul/Add/Relu → MatMul/Add → Softmax → rating_probs [batch, 10];
 /// an ensemble averages its members' distributions.
 /// The INT8 variant stores the embedding table as int8 with one FP16 scale per row and dequantizes only
 /// the gathered rows, so inference never touches the whole table.
@@ -17,22 +17,27 @@ internal static class OnnxModelWriter
     private const int Opset = 17;
 
     public static void Write(
-        IReadOnlyList<EmbeddingBagNetwork> members, (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn, string path, bool int8)
+        IReadOnlyList<EmbeddingBagNetwork> members, (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn, string path, bool int8, CharGruNetwork? gru = null)
     {
         var graph = new GraphProto { Name = "moviegpt_sentiment" };
         graph.Output.Add(TensorOutput(OnnxSentimentAnalyzer.ProbabilitiesOutput, EmbeddingBagNetwork.Classes));
         graph.Initializer.Add(Int64Tensor("axis_seq", [1]));
-        graph.Initializer.Add(Int64Tensor("axis_last", [2]));
         var memberOutputs = new List<string>();
         for (var k = 0; k < members.Count; k++)
         {
             memberOutputs.Add(AddMember(graph, members[k], k, int8));
         }
-        var shares = Enumerable.Repeat((float)(1 - (cnn?.Encoder.Settings.Share ?? 0)) / members.Count, members.Count).ToList();
+        var characters = cnn?.Encoder.Settings;
+        var shares = Enumerable.Repeat((float)(1 - (characters?.Share ?? 0) - (characters?.GruShare ?? 0)) / members.Count, members.Count).ToList();
         if (cnn is { } c)
         {
             memberOutputs.Add(CharCnnGraph.Add(graph, c.Network));
             shares.Add((float)c.Encoder.Settings.Share);
+            if (gru is not null)
+            {
+                memberOutputs.Add(CharGruGraph.Add(graph, gru));
+                shares.Add((float)c.Encoder.Settings.GruShare);
+            }
         }
         // The ensemble answers the share-weighted mean of its members' rating distributions.
         var weighted = new List<string>();
@@ -65,26 +70,30 @@ internal static class OnnxModelWriter
         // Each member has its own width: one shared dim_param would tell ONNX Runtime the widths are equal.
         graph.Input.Add(TensorInput(ids, TensorProto.Types.DataType.Int64, $"features_{k}"));
         graph.Input.Add(TensorInput(weights, TensorProto.Types.DataType.Float, $"features_{k}"));
+        // The mean row is weights [batch, 1, n] × rows [batch, n, dim]: one batched MatMul instead of a
+        // broadcast Mul and a ReduceSum over the widest tensor of the graph. INT8 rows fold their scale into
+        // the weights, so the gathered int8 rows are only cast, never multiplied element by element.
+        graph.Node.Add(Node("Unsqueeze", [weights, "axis_seq"], [N("weight_row")]));
         if (int8)
         {
             var (quantized, scales) = QuantizeRows(network.Embeddings, network.Buckets, network.Dim);
             graph.Initializer.Add(RawTensor(N("embeddings_q"), TensorProto.Types.DataType.Int8, [network.Buckets, network.Dim], quantized));
             graph.Initializer.Add(RawTensor(N("embeddings_scale"), TensorProto.Types.DataType.Float16, [network.Buckets], scales));
             graph.Node.Add(Node("Gather", [N("embeddings_q"), ids], [N("rows_q")]));
-            graph.Node.Add(Node("Cast", [N("rows_q")], [N("rows_unscaled")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
+            graph.Node.Add(Node("Cast", [N("rows_q")], [N("rows")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
             graph.Node.Add(Node("Gather", [N("embeddings_scale"), ids], [N("row_scale_h")]));
             graph.Node.Add(Node("Cast", [N("row_scale_h")], [N("row_scale")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-            graph.Node.Add(Node("Unsqueeze", [N("row_scale"), "axis_last"], [N("row_scale_3d")]));
-            graph.Node.Add(Node("Mul", [N("rows_unscaled"), N("row_scale_3d")], [N("rows")]));
+            graph.Node.Add(Node("Unsqueeze", [N("row_scale"), "axis_seq"], [N("scale_row")]));
+            graph.Node.Add(Node("Mul", [N("weight_row"), N("scale_row")], [N("row_weights")]));
         }
         else
         {
             graph.Initializer.Add(FloatTensor(N("embeddings"), [network.Buckets, network.Dim], network.Embeddings));
             graph.Node.Add(Node("Gather", [N("embeddings"), ids], [N("rows")]));
+            graph.Node.Add(Node("Identity", [N("weight_row")], [N("row_weights")]));
         }
-        graph.Node.Add(Node("Unsqueeze", [weights, "axis_last"], [N("weight_3d")]));
-        graph.Node.Add(Node("Mul", [N("rows"), N("weight_3d")], [N("weighted_rows")]));
-        graph.Node.Add(Node("ReduceSum", [N("weighted_rows"), "axis_seq"], [N("bag")], Attribute("keepdims", 0)));
+        graph.Node.Add(Node("MatMul", [N("row_weights"), N("rows")], [N("bag_3d")]));
+        graph.Node.Add(Node("Squeeze", [N("bag_3d"), "axis_seq"], [N("bag")]));
         graph.Initializer.Add(FloatTensor(N("b2"), [EmbeddingBagNetwork.Classes], network.B2));
         if (network.IsLinear)
         {
@@ -172,6 +181,16 @@ internal static class OnnxModelWriter
 
     internal static AttributeProto Attribute(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    internal static AttributeProto Ints(string name, long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(values);
+        return attribute;
+    }
+
+    internal static AttributeProto Text(string name, string value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
     internal static TensorProto FloatTensor(string name, long[] dims, float[] values)
     {

@@ -30,12 +30,21 @@ internal static class TrainCommand
         var charCnnEpochs = new Option<int>("--char-cnn-epochs") { Description = "Passes of the character CNN over the data.", DefaultValueFactory = _ => defaults.CharCnnEpochs };
         var charCnnDim = new Option<int>("--char-cnn-dim") { Description = "Character embedding width of the CNN.", DefaultValueFactory = _ => defaults.CharCnnDim };
         var charCnnChannels = new Option<int>("--char-cnn-channels") { Description = "CNN filters per width.", DefaultValueFactory = _ => defaults.CharCnnChannels };
+        var charCnnHidden = new Option<int>("--char-cnn-hidden") { Description = "Hidden layer width of the CNN (0 = none).", DefaultValueFactory = _ => defaults.CharCnnHidden };
+        var charCnnDropout = new Option<float>("--char-cnn-dropout") { Description = "Share of the CNN's pooled filters dropped per training step.", DefaultValueFactory = _ => defaults.CharCnnDropout };
+        var charCnnWidths = new Option<int[]>("--char-cnn-widths") { Description = "Filter widths of the CNN.", DefaultValueFactory = _ => [.. defaults.CharCnnWidths], AllowMultipleArgumentsPerToken = true };
+        var charCnnRate = new Option<float>("--char-cnn-rate") { Description = "Learning rate of the CNN.", DefaultValueFactory = _ => defaults.CharCnnRate };
+        var gru = new Option<double>("--char-gru") { Description = "Share of the bidirectional GRU member (0 = none; needs the CNN's characters).", DefaultValueFactory = _ => defaults.CharGruShare };
+        var gruDim = new Option<int>("--char-gru-dim") { Description = "Character embedding width of the GRU.", DefaultValueFactory = _ => defaults.CharGruDim };
+        var gruHidden = new Option<int>("--char-gru-hidden") { Description = "GRU state width per direction.", DefaultValueFactory = _ => defaults.CharGruHidden };
+        var gruEpochs = new Option<int>("--char-gru-epochs") { Description = "Passes of the GRU over the data.", DefaultValueFactory = _ => defaults.CharGruEpochs };
+        var gruRate = new Option<float>("--char-gru-rate") { Description = "Learning rate of the GRU.", DefaultValueFactory = _ => defaults.CharGruRate };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, charCnnDim, charCnnChannels, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, charCnnDim, charCnnChannels, charCnnHidden, charCnnDropout, charCnnRate, charCnnWidths, gru, gruDim, gruHidden, gruEpochs, gruRate, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +59,15 @@ internal static class TrainCommand
                 CharCnnEpochs = parse.GetValue(charCnnEpochs),
                 CharCnnDim = parse.GetValue(charCnnDim),
                 CharCnnChannels = parse.GetValue(charCnnChannels),
+                CharCnnHidden = parse.GetValue(charCnnHidden),
+                CharCnnDropout = parse.GetValue(charCnnDropout),
+                CharCnnRate = parse.GetValue(charCnnRate),
+                CharCnnWidths = parse.GetValue(charCnnWidths)!,
+                CharGruShare = parse.GetValue(gru),
+                CharGruDim = parse.GetValue(gruDim),
+                CharGruHidden = parse.GetValue(gruHidden),
+                CharGruEpochs = parse.GetValue(gruEpochs),
+                CharGruRate = parse.GetValue(gruRate),
                 DenseRate = parse.GetValue(denseRate),
                 EmbeddingRates = parse.GetValue(embeddingRate)!,
                 NeighbourSmoothing = parse.GetValue(smoothing),

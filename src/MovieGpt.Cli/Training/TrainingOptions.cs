@@ -43,7 +43,27 @@ internal sealed record TrainingOptions
 
     public int CharCnnEpochs { get; init; } = 3;
 
+    /// <summary>Filter widths of the CNN, one bank of filters each.</summary>
+    public IReadOnlyList<int> CharCnnWidths { get; init; } = [2, 3, 4, 5];
+
+    /// <summary>Hidden layer of the CNN between its pooled filters and the output; 0 = none.</summary>
+    public int CharCnnHidden { get; init; }
+
+    /// <summary>Share of the CNN's pooled filters dropped at each training step.</summary>
+    public float CharCnnDropout { get; init; }
+
     public float CharCnnRate { get; init; } = 0.05f;
+
+    /// <summary>Share of the bidirectional GRU member (reads the CNN's character ids); 0 = none.</summary>
+    public double CharGruShare { get; init; }
+
+    public int CharGruDim { get; init; } = 16;
+
+    public int CharGruHidden { get; init; } = 32;
+
+    public int CharGruEpochs { get; init; } = 2;
+
+    public float CharGruRate { get; init; } = 0.05f;
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -67,7 +87,8 @@ internal sealed record TrainingOptions
         ["dense_rate"] = DenseRate.ToString("G"),
         ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),
         ["neighbour_smoothing"] = NeighbourSmoothing.ToString("G"),
-        ["char_cnn"] = CharCnnShare > 0 ? $"share {CharCnnShare}, dim {CharCnnDim}, {CharCnnChannels} channels per width 2-5, {CharCnnEpochs} epochs, rate {CharCnnRate}" : "none",
+        ["char_cnn"] = CharCnnShare > 0 ? $"share {CharCnnShare}, dim {CharCnnDim}, {CharCnnChannels} channels per width {string.Join(",", CharCnnWidths)}, hidden {CharCnnHidden}, dropout {CharCnnDropout}, {CharCnnEpochs} epochs, rate {CharCnnRate}" : "none",
+        ["char_gru"] = CharGruShare > 0 ? $"share {CharGruShare}, dim {CharGruDim}, hidden {CharGruHidden} per direction, {CharGruEpochs} epochs, rate {CharGruRate}" : "none",
         ["seed"] = Seed.ToString(),
     };
 }

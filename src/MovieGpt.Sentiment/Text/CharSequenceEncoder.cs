@@ -65,15 +65,18 @@ public sealed record CharCnnSettings
 
     public IReadOnlyList<int> Widths { get; init; } = [2, 3, 4, 5];
 
-    /// <summary>Weight of this member in the ensemble; the bag members share the rest equally.</summary>
+    /// <summary>Weight of the CNN in the ensemble; the bag members share what the character members leave.</summary>
     public double Share { get; init; } = 0.3;
+
+    /// <summary>Weight of the bidirectional GRU that reads the same character ids; 0 = the graph has none.</summary>
+    public double GruShare { get; init; }
 
     public void Validate()
     {
-        if (Vocabulary.Count == 0 || MaxLength < 1 || Widths.Count == 0 || Widths.Any(w => w is < 1 or > 16) || Share is <= 0 or >= 1)
+        if (Vocabulary.Count == 0 || MaxLength < 1 || Widths.Count == 0 || Widths.Any(w => w is < 1 or > 16) || Share is <= 0 or >= 1 || GruShare < 0 || Share + GruShare >= 1)
         {
             throw new ArgumentException(
-                $"Character CNN settings are out of range: {Vocabulary.Count} characters, max length {MaxLength}, widths [{string.Join(", ", Widths)}], share {Share}.");
+                $"Character CNN settings are out of range: {Vocabulary.Count} characters, max length {MaxLength}, widths [{string.Join(", ", Widths)}], share {Share}, GRU share {GruShare}.");
         }
     }
 }

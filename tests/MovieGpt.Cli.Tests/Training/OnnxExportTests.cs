@@ -58,6 +58,50 @@ public sealed class OnnxExportTests : IDisposable
         }
     }
 
+    [Fact]
+    public void TheExportedGruMemberAnswersWhatTheCSharpGruComputes()
+    {
+        var featurizer = new FeaturizerSettings { Buckets = 1024 };
+        var bag = new EmbeddingBagNetwork(featurizer.Buckets, dim: 8, hidden: 16, seed: 3);
+        var cnnSettings = new CharCnnSettings { Vocabulary = [.. "재미있는영화최악정말 ".Select(c => (int)c)], Share = 0.2, GruShare = 0.5 };
+        var encoder = new CharSequenceEncoder(cnnSettings);
+        var cnn = new CharCnnNetwork(encoder.TableRows, dim: 6, channels: 5, cnnSettings.Widths, seed: 4, hidden: 7);
+        var gru = new CharGruNetwork(encoder.TableRows, dim: 5, hidden: 6, seed: 5);
+        Randomize(gru.Bias, 2);
+        var path = Path.Combine(_folder, "model.onnx");
+        OnnxModelWriter.Write([bag], (cnn, encoder), path, int8: false, gru);
+        new ModelManifest
+        {
+            Name = "export-test",
+            ModelFile = "model.onnx",
+            Featurizers = [featurizer],
+            CharCnn = cnnSettings,
+            Decoder = RatingDecoder.Identity,
+        }.Write(_folder);
+
+        using var analyzer = SentimentModelLoader.Load(new SentimentOptions { ModelPath = _folder });
+        // Lengths differ within the batch: the backward direction must start at each review's own end.
+        string[] texts = ["재미", "정말 재미있는 영화", "최악 최악 정말 최악의 영화였다 ㅋㅋ", "영화"];
+        var batch = analyzer.AnalyzeBatch(texts);
+        var normalizer = new TextNormalizer(10_000);
+        var hashing = new HashingFeaturizer(featurizer);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var text = normalizer.Normalize(texts[i]);
+            var ids = hashing.Featurize(text);
+            var bagWork = bag.CreateWorkspace();
+            bag.Forward(ids, FeaturizerSettings.RowWeight(ids.Length), bagWork);
+            var cnnWork = cnn.CreateWorkspace(256);
+            cnn.Forward(encoder.Encode(text), cnnWork);
+            var gruWork = gru.CreateWorkspace(256);
+            gru.Forward(encoder.Encode(text), gruWork);
+            var mix = Enumerable.Range(0, 10).Select(k => 0.3 * bagWork.Probabilities[k] + 0.2 * cnnWork.Probabilities[k] + 0.5 * gruWork.Probabilities[k]).ToArray();
+
+            Assert.Equal(mix[..4].Sum(), batch[i].Probabilities.Negative, 1e-4);
+            Assert.Equal(mix[8..].Sum(), batch[i].Probabilities.Positive, 1e-4);
+        }
+    }
+
     private static void Randomize(float[][] arrays, int seed)
     {
         var random = new Random(seed);

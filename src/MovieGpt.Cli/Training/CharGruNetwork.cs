@@ -1,0 +1,308 @@
+using static MovieGpt.Cli.Training.VectorMath;
+
+namespace MovieGpt.Cli.Training;
+
+/// <summary>
+/// The recurrent member: character embeddings → a bidirectional GRU → ReLU and max over positions of both
+/// directions' states → softmax over the ten star ratings. The CNN and the n-gram bag see spans of at most
+/// five characters; this one reads the whole review in both directions, so a verdict that turns late
+/// ("재밌을 줄 알았는데 별로") or depends on words far apart is within its reach.
+/// The cell is ONNX's GRU (gates z, r, h; linear_before_reset = 0) so the export is its weights, unchanged.
+/// Weights are kept transposed ([input][3 × hidden]) so that a step is a few long SIMD runs, not many short dots.
+/// </summary>
+internal sealed class CharGruNetwork
+{
+    public const int Classes = EmbeddingBagNetwork.Classes;
+    public const int Directions = 2;
+
+    public CharGruNetwork(int tableRows, int dim, int hidden, int seed)
+    {
+        Dim = dim;
+        Hidden = hidden;
+        var random = new Random(seed);
+        Embeddings = Fill(new float[tableRows * dim], random, 0.1f);
+        var range = 1f / MathF.Sqrt(hidden);
+        InputWeights = [.. Enumerable.Range(0, Directions).Select(_ => Fill(new float[dim * Gates], random, range))];
+        RecurrentWeights = [.. Enumerable.Range(0, Directions).Select(_ => Fill(new float[hidden * Gates], random, range))];
+        Bias = [.. Enumerable.Range(0, Directions).Select(_ => new float[Gates])];
+        Output = Fill(new float[Classes * Features], random, MathF.Sqrt(6f / (Features + Classes)));
+        OutputBias = new float[Classes];
+    }
+
+    public int Dim { get; }
+
+    public int Hidden { get; }
+
+    /// <summary>Pre-activations per step: update gate z, reset gate r, candidate h, each <see cref="Hidden"/> wide.</summary>
+    public int Gates => 3 * Hidden;
+
+    public int Features => Directions * Hidden;
+
+    public float[] Embeddings { get; }
+
+    /// <summary>Per direction: [Dim][Gates] (row k = input k's contribution to every gate).</summary>
+    public float[][] InputWeights { get; }
+
+    /// <summary>Per direction: [Hidden][Gates]; the candidate part multiplies r ⊙ h, as in ONNX.</summary>
+    public float[][] RecurrentWeights { get; }
+
+    /// <summary>Per direction: [Gates]; ONNX's input and recurrent biases add up, so one is trained.</summary>
+    public float[][] Bias { get; }
+
+    /// <summary>[Classes, Features], row-major; features are the forward then the backward pooled states.</summary>
+    public float[] Output { get; }
+
+    public float[] OutputBias { get; }
+
+    public sealed class Workspace
+    {
+        public Workspace(CharGruNetwork n, int maxLength)
+        {
+            States = new float[Directions * (maxLength + 1) * n.Hidden];
+            Activations = new float[Directions * maxLength * n.Gates];
+            ResetStates = new float[Directions * maxLength * n.Hidden];
+            StateGradient = new float[Directions * maxLength * n.Hidden];
+            InputGradients = [.. Enumerable.Range(0, Directions).Select(_ => new float[n.Dim * n.Gates])];
+            RecurrentGradients = [.. Enumerable.Range(0, Directions).Select(_ => new float[n.Hidden * n.Gates])];
+            BiasGradients = [.. Enumerable.Range(0, Directions).Select(_ => new float[n.Gates])];
+            EmbeddingGradient = new float[maxLength * n.Dim];
+            Pooled = new float[n.Features];
+            PooledAt = new int[n.Features];
+            GateGradient = new float[n.Gates];
+            Carry = new float[n.Hidden];
+            ResetGradient = new float[n.Hidden];
+        }
+
+        /// <summary>Per direction, the state before step 0 (zeros) then after each step, in reading order.</summary>
+        public float[] States { get; }
+
+        /// <summary>Per direction and step: z, r after the sigmoid and the candidate after tanh.</summary>
+        public float[] Activations { get; }
+
+        public float[] ResetStates { get; }
+
+        public float[] StateGradient { get; }
+
+        public float[][] InputGradients { get; }
+
+        public float[][] RecurrentGradients { get; }
+
+        public float[][] BiasGradients { get; }
+
+        public float[] EmbeddingGradient { get; }
+
+        public float[] Pooled { get; }
+
+        /// <summary>Step (in reading order) whose state won the max for each feature; −1 if none beat 0.</summary>
+        public int[] PooledAt { get; }
+
+        public float[] Probabilities { get; } = new float[Classes];
+
+        public float[] OutputGradient { get; } = new float[Classes];
+
+        public float[] GateGradient { get; }
+
+        public float[] Carry { get; }
+
+        public float[] ResetGradient { get; }
+    }
+
+    public Workspace CreateWorkspace(int maxLength) => new(this, maxLength);
+
+    public void Forward(ReadOnlySpan<int> ids, Workspace w)
+    {
+        var length = ids.Length;
+        for (var d = 0; d < Directions; d++)
+        {
+            w.States.AsSpan(StateAt(d, 0, length), Hidden).Clear();
+            for (var s = 0; s < length; s++)
+            {
+                var id = ids[d == 0 ? s : length - 1 - s];
+                Cell(d, Embeddings.AsSpan(id * Dim, Dim), w, length, s);
+            }
+            for (var j = 0; j < Hidden; j++)
+            {
+                var best = 0f;
+                var at = -1;
+                for (var s = 0; s < length; s++)
+                {
+                    var value = w.States[StateAt(d, s + 1, length) + j];
+                    if (value > best)
+                    {
+                        best = value;
+                        at = s;
+                    }
+                }
+                w.Pooled[d * Hidden + j] = best;
+                w.PooledAt[d * Hidden + j] = at;
+            }
+        }
+        var top = float.NegativeInfinity;
+        for (var k = 0; k < Classes; k++)
+        {
+            w.Probabilities[k] = OutputBias[k] + Dot(Output.AsSpan(k * Features, Features), w.Pooled);
+            top = MathF.Max(top, w.Probabilities[k]);
+        }
+        var sum = 0f;
+        for (var k = 0; k < Classes; k++)
+        {
+            sum += w.Probabilities[k] = MathF.Exp(w.Probabilities[k] - top);
+        }
+        for (var k = 0; k < Classes; k++)
+        {
+            w.Probabilities[k] /= sum;
+        }
+    }
+
+    /// <summary>Step <paramref name="s"/> of direction <paramref name="d"/>: h' = (1 − z) ⊙ n + z ⊙ h.</summary>
+    private void Cell(int d, ReadOnlySpan<float> x, Workspace w, int length, int s)
+    {
+        var h = w.States.AsSpan(StateAt(d, s, length), Hidden);
+        var next = w.States.AsSpan(StateAt(d, s + 1, length), Hidden);
+        var a = w.Activations.AsSpan((d * length + s) * Gates, Gates);
+        var rh = w.ResetStates.AsSpan((d * length + s) * Hidden, Hidden);
+        var input = InputWeights[d];
+        var recurrent = RecurrentWeights[d];
+        Bias[d].CopyTo(a);
+        for (var k = 0; k < Dim; k++)
+        {
+            AddScaled(a, input.AsSpan(k * Gates, Gates), x[k]);
+        }
+        var zr = a[..(2 * Hidden)];
+        for (var k = 0; k < Hidden; k++)
+        {
+            AddScaled(zr, recurrent.AsSpan(k * Gates, 2 * Hidden), h[k]);
+        }
+        for (var j = 0; j < 2 * Hidden; j++)
+        {
+            zr[j] = 1f / (1f + MathF.Exp(-zr[j]));
+        }
+        var candidate = a[(2 * Hidden)..];
+        for (var k = 0; k < Hidden; k++)
+        {
+            rh[k] = a[Hidden + k] * h[k];
+            AddScaled(candidate, recurrent.AsSpan(k * Gates + 2 * Hidden, Hidden), rh[k]);
+        }
+        for (var j = 0; j < Hidden; j++)
+        {
+            var n = candidate[j] = MathF.Tanh(candidate[j]);
+            var z = a[j];
+            next[j] = (1 - z) * n + z * h[j];
+        }
+    }
+
+    /// <summary>One SGD step toward <paramref name="target"/>, backpropagated through time in both directions.</summary>
+    public float Step(ReadOnlySpan<int> ids, ReadOnlySpan<float> target, float rate, Workspace w)
+    {
+        Forward(ids, w);
+        var loss = 0f;
+        for (var k = 0; k < Classes; k++)
+        {
+            w.OutputGradient[k] = w.Probabilities[k] - target[k];
+            if (target[k] > 0)
+            {
+                loss -= target[k] * MathF.Log(MathF.Max(w.Probabilities[k], 1e-12f));
+            }
+        }
+        var length = ids.Length;
+        var stateGradient = w.StateGradient.AsSpan(0, Directions * length * Hidden);
+        stateGradient.Clear();
+        for (var k = 0; k < Classes; k++)
+        {
+            var row = Output.AsSpan(k * Features, Features);
+            var g = w.OutputGradient[k];
+            for (var f = 0; f < Features; f++)
+            {
+                if (w.PooledAt[f] >= 0)
+                {
+                    var d = f / Hidden;
+                    stateGradient[(d * length + w.PooledAt[f]) * Hidden + f % Hidden] += g * row[f];
+                }
+            }
+            AddScaled(row, w.Pooled, -rate * g);
+            OutputBias[k] -= rate * g;
+        }
+        var embeddingGradient = w.EmbeddingGradient.AsSpan(0, length * Dim);
+        embeddingGradient.Clear();
+        for (var d = 0; d < Directions; d++)
+        {
+            Backward(d, ids, w);
+            AddScaled(InputWeights[d], w.InputGradients[d], -rate);
+            AddScaled(RecurrentWeights[d], w.RecurrentGradients[d], -rate);
+            AddScaled(Bias[d], w.BiasGradients[d], -rate);
+        }
+        for (var p = 0; p < length; p++)
+        {
+            AddScaled(Embeddings.AsSpan(ids[p] * Dim, Dim), embeddingGradient.Slice(p * Dim, Dim), -rate);
+        }
+        return loss;
+    }
+
+    /// <summary>Through time for direction <paramref name="d"/>: fills its weight gradients and adds to the embedding gradient.</summary>
+    private void Backward(int d, ReadOnlySpan<int> ids, Workspace w)
+    {
+        var length = ids.Length;
+        var input = InputWeights[d];
+        var recurrent = RecurrentWeights[d];
+        var gInput = w.InputGradients[d];
+        var gRecurrent = w.RecurrentGradients[d];
+        var gBias = w.BiasGradients[d];
+        Array.Clear(gInput);
+        Array.Clear(gRecurrent);
+        Array.Clear(gBias);
+        var carry = w.Carry.AsSpan();
+        carry.Clear();
+        var da = w.GateGradient.AsSpan();
+        for (var s = length - 1; s >= 0; s--)
+        {
+            var position = d == 0 ? s : length - 1 - s;
+            var x = Embeddings.AsSpan(ids[position] * Dim, Dim);
+            var h = w.States.AsSpan(StateAt(d, s, length), Hidden);
+            var a = w.Activations.AsSpan((d * length + s) * Gates, Gates);
+            var rh = w.ResetStates.AsSpan((d * length + s) * Hidden, Hidden);
+            var pooled = w.StateGradient.AsSpan((d * length + s) * Hidden, Hidden);
+            for (var j = 0; j < Hidden; j++)
+            {
+                var dh = carry[j] + pooled[j];
+                float z = a[j], n = a[2 * Hidden + j];
+                da[j] = dh * (h[j] - n) * z * (1 - z);
+                da[2 * Hidden + j] = dh * (1 - z) * (1 - n * n);
+                carry[j] = dh * z;
+            }
+            // The candidate read r ⊙ h: its gradient splits between the reset gate and the previous state.
+            var dCandidate = da[(2 * Hidden)..];
+            for (var k = 0; k < Hidden; k++)
+            {
+                var drh = Dot(recurrent.AsSpan(k * Gates + 2 * Hidden, Hidden), dCandidate);
+                var r = a[Hidden + k];
+                da[Hidden + k] = drh * h[k] * r * (1 - r);
+                carry[k] += drh * r;
+                AddScaled(gRecurrent.AsSpan(k * Gates + 2 * Hidden, Hidden), dCandidate, rh[k]);
+            }
+            var dzr = da[..(2 * Hidden)];
+            for (var k = 0; k < Hidden; k++)
+            {
+                carry[k] += Dot(recurrent.AsSpan(k * Gates, 2 * Hidden), dzr);
+                AddScaled(gRecurrent.AsSpan(k * Gates, 2 * Hidden), dzr, h[k]);
+            }
+            var dx = w.EmbeddingGradient.AsSpan(position * Dim, Dim);
+            for (var k = 0; k < Dim; k++)
+            {
+                dx[k] += Dot(input.AsSpan(k * Gates, Gates), da);
+                AddScaled(gInput.AsSpan(k * Gates, Gates), da, x[k]);
+            }
+            AddScaled(gBias, da, 1);
+        }
+    }
+
+    private int StateAt(int d, int step, int length) => (d * (length + 1) + step) * Hidden;
+
+    private static float[] Fill(float[] values, Random random, float range)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (random.NextSingle() * 2 - 1) * range;
+        }
+        return values;
+    }
+}
