@@ -14,7 +14,6 @@ internal static class CharCnnGraph
     public static string Add(GraphProto graph, CharCnnNetwork network)
     {
         const string prefix = "cnn_";
-        graph.Input.Add(Input(OnnxSentimentAnalyzer.CharsInput, TensorProto.Types.DataType.Int64, "chars"));
         graph.Initializer.Add(FloatTensor(prefix + "embeddings", [network.Embeddings.Length / network.Dim, network.Dim], network.Embeddings));
         graph.Node.Add(Node("Gather", [prefix + "embeddings", OnnxSentimentAnalyzer.CharsInput], [prefix + "x"]));
         graph.Node.Add(Node("Transpose", [prefix + "x"], [prefix + "x_t"], Ints("perm", [0, 2, 1])));
@@ -24,7 +23,7 @@ internal static class CharCnnGraph
             var width = network.Widths[f];
             var mask = OnnxSentimentAnalyzer.CharMaskInput(width);
             var n = $"{prefix}w{width}_";
-            graph.Input.Add(Input(mask, TensorProto.Types.DataType.Float, $"windows_{width}"));
+            graph.Input.Add(TensorInput(mask, TensorProto.Types.DataType.Float, $"windows_{width}"));
             graph.Initializer.Add(FloatTensor(n + "filters", [network.Channels, network.Dim, width], ConvLayout(network.Filters[f], network.Channels, network.Dim, width)));
             graph.Initializer.Add(FloatTensor(n + "bias", [network.Channels], network.FilterBias[f]));
             graph.Node.Add(Node("Conv", [prefix + "x_t", n + "filters", n + "bias"], [n + "conv"]));
@@ -69,17 +68,5 @@ internal static class CharCnnGraph
             }
         }
         return result;
-    }
-
-    private static ValueInfoProto Input(string name, TensorProto.Types.DataType type, string width)
-    {
-        var shape = new TensorShapeProto();
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = "batch" });
-        shape.Dim.Add(new TensorShapeProto.Types.Dimension { DimParam = width });
-        return new ValueInfoProto
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)type, Shape = shape } },
-        };
     }
 }

@@ -16,8 +16,7 @@ internal static class OnnxModelWriter
 {
     private const int Opset = 17;
 
-    public static void Write(
-        IReadOnlyList<EmbeddingBagNetwork> members, (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn, string path, bool int8, CharGruNetwork? gru = null)
+    public static void Write(IReadOnlyList<EmbeddingBagNetwork> members, CharacterMembers? characters, string path, bool int8)
     {
         var graph = new GraphProto { Name = "moviegpt_sentiment" };
         graph.Output.Add(TensorOutput(OnnxSentimentAnalyzer.ProbabilitiesOutput, EmbeddingBagNetwork.Classes));
@@ -27,16 +26,20 @@ internal static class OnnxModelWriter
         {
             memberOutputs.Add(AddMember(graph, members[k], k, int8));
         }
-        var characters = cnn?.Encoder.Settings;
-        var shares = Enumerable.Repeat((float)(1 - (characters?.Share ?? 0) - (characters?.GruShare ?? 0)) / members.Count, members.Count).ToList();
-        if (cnn is { } c)
+        var settings = characters?.Settings;
+        var shares = Enumerable.Repeat((float)(1 - (settings?.Share ?? 0) - (settings?.GruShare ?? 0)) / members.Count, members.Count).ToList();
+        if (characters is not null)
         {
-            memberOutputs.Add(CharCnnGraph.Add(graph, c.Network));
-            shares.Add((float)c.Encoder.Settings.Share);
-            if (gru is not null)
+            graph.Input.Add(TensorInput(OnnxSentimentAnalyzer.CharsInput, TensorProto.Types.DataType.Int64, "chars"));
+            if (characters.Cnn is { } cnn)
+            {
+                memberOutputs.Add(CharCnnGraph.Add(graph, cnn));
+                shares.Add((float)characters.Settings.Share);
+            }
+            if (characters.Gru is { } gru)
             {
                 memberOutputs.Add(CharGruGraph.Add(graph, gru));
-                shares.Add((float)c.Encoder.Settings.GruShare);
+                shares.Add((float)characters.Settings.GruShare);
             }
         }
         // The ensemble answers the share-weighted mean of its members' rating distributions.
@@ -151,7 +154,7 @@ internal static class OnnxModelWriter
         return result;
     }
 
-    private static ValueInfoProto TensorInput(string name, TensorProto.Types.DataType type, string width) =>
+    internal static ValueInfoProto TensorInput(string name, TensorProto.Types.DataType type, string width) =>
         ValueInfo(name, type, Dimension("batch"), Dimension(width));
 
     private static ValueInfoProto TensorOutput(string name, int classes) =>

@@ -47,9 +47,11 @@ internal static class RatingMetrics
     /// Chooses the class weights on dev: the negative weight (positive fixed at 1) for binary accuracy, then
     /// the neutral weight for three-class macro-F1. Without dev, the inverse training priors.
     /// </summary>
+    public static IReadOnlyList<double> WeightGrid { get; } = [.. Enumerable.Range(0, 91).Select(i => Math.Round(0.5 + i * 0.05, 2))];   // 0.5 … 5.0
+
     public static RatingDecoder TuneDecoder(IReadOnlyList<float[]> probabilities, IReadOnlyList<int> ratings)
     {
-        double[] grid = [.. Enumerable.Range(0, 91).Select(i => Math.Round(0.5 + i * 0.05, 2))];   // 0.5 … 5.0
+        var grid = WeightGrid;
         var bestNegative = grid.MaxBy(w => Compute(probabilities, ratings, new RatingDecoder([w, 1.0, 1.0])).BinaryAccuracy);
         var bestNeutral = grid.MaxBy(w => Compute(probabilities, ratings, new RatingDecoder([bestNegative, w, 1.0])).ThreeClassMacroF1);
         return new RatingDecoder([bestNegative, bestNeutral, 1.0]);

@@ -26,7 +26,7 @@ internal static class TrainCommand
         var tail = new Option<int[]>("--tail") { Description = "Tail characters with n-grams of their own, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var unspaced = new Option<int[]>("--unspaced") { Description = "Longest n-gram over the text without spaces, per member (cycled; 0 = off).", DefaultValueFactory = _ => [0], AllowMultipleArgumentsPerToken = true };
         var charMin = new Option<int>("--char-min") { Description = "Shortest character n-gram.", DefaultValueFactory = _ => defaults.Featurizers[0].CharNgramMin };
-        var charCnn = new Option<double>("--char-cnn") { Description = "Share of the character CNN member in the ensemble (0 = none).", DefaultValueFactory = _ => defaults.CharCnnShare };
+        var charCnn = new Option<double>("--char-cnn") { Description = "Share of the character CNN in the ensemble (0 = none); with --dev, the shares of the CNN and the GRU are chosen on dev.", DefaultValueFactory = _ => defaults.CharCnnShare };
         var charCnnEpochs = new Option<int>("--char-cnn-epochs") { Description = "Passes of the character CNN over the data.", DefaultValueFactory = _ => defaults.CharCnnEpochs };
         var charCnnDim = new Option<int>("--char-cnn-dim") { Description = "Character embedding width of the CNN.", DefaultValueFactory = _ => defaults.CharCnnDim };
         var charCnnChannels = new Option<int>("--char-cnn-channels") { Description = "CNN filters per width.", DefaultValueFactory = _ => defaults.CharCnnChannels };
@@ -34,7 +34,7 @@ internal static class TrainCommand
         var charCnnDropout = new Option<float>("--char-cnn-dropout") { Description = "Share of the CNN's pooled filters dropped per training step.", DefaultValueFactory = _ => defaults.CharCnnDropout };
         var charCnnWidths = new Option<int[]>("--char-cnn-widths") { Description = "Filter widths of the CNN.", DefaultValueFactory = _ => [.. defaults.CharCnnWidths], AllowMultipleArgumentsPerToken = true };
         var charCnnRate = new Option<float>("--char-cnn-rate") { Description = "Learning rate of the CNN.", DefaultValueFactory = _ => defaults.CharCnnRate };
-        var gru = new Option<double>("--char-gru") { Description = "Share of the bidirectional GRU member (0 = none; needs the CNN's characters).", DefaultValueFactory = _ => defaults.CharGruShare };
+        var gru = new Option<double>("--char-gru") { Description = "Share of the bidirectional GRU over the characters (0 = none); with --dev, chosen on dev.", DefaultValueFactory = _ => defaults.CharGruShare };
         var gruDim = new Option<int>("--char-gru-dim") { Description = "Character embedding width of the GRU.", DefaultValueFactory = _ => defaults.CharGruDim };
         var gruHidden = new Option<int>("--char-gru-hidden") { Description = "GRU state width per direction.", DefaultValueFactory = _ => defaults.CharGruHidden };
         var gruEpochs = new Option<int>("--char-gru-epochs") { Description = "Passes of the GRU over the data.", DefaultValueFactory = _ => defaults.CharGruEpochs };

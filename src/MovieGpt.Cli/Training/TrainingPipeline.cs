@@ -54,34 +54,31 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
             log($"member {k + 1}/{options.Featurizers.Count}: trained at {clock.Elapsed.TotalSeconds:F0} s");
         }
 
-        (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn = null;
-        if (options.CharCnnShare > 0)
+        CharacterMembers? characters = null;
+        if (options.CharCnnShare > 0 || options.CharGruShare > 0)
         {
-            cnn = new CharCnnTrainer(options).Train(texts, reviews, progress);
-        }
-        CharGruNetwork? gru = null;
-        if (options.CharGruShare > 0)
-        {
-            gru = new CharGruTrainer(options).Train(cnn?.Encoder ?? throw new ArgumentException("--char-gru needs the character CNN (--char-cnn > 0)."), texts, reviews, progress);
+            characters = new CharacterMembersTrainer(options).Train(texts, reviews, progress);
         }
         log($"all members trained at {clock.Elapsed.TotalSeconds:F0} s");
 
         List<LabeledReview>? dev = devPath is null ? null : [.. Load(devPath, 0).Where(r => !string.IsNullOrWhiteSpace(r.Text))];
-        var decoder = dev is { Count: > 0 } && dev[0].Rating is not null
-            ? TuneOnDev(members, options.Featurizers, cnn, gru, dev, normalizer)
-            : RatingMetrics.FromPriors([.. reviews.Select(FeatureCorpus.TrainingRating)]);
+        var decoder = RatingMetrics.FromPriors([.. reviews.Select(FeatureCorpus.TrainingRating)]);
+        if (dev is { Count: > 0 } && dev[0].Rating is not null)
+        {
+            (decoder, characters) = new EnsembleTuner(log).Tune(members, options.Featurizers, characters, dev, normalizer);
+        }
         log($"decoder class weights: [{string.Join(", ", decoder.ClassWeights)}]");
 
         Directory.CreateDirectory(outputDirectory);
-        OnnxModelWriter.Write(members, cnn, Path.Combine(outputDirectory, Fp32File), int8: false, gru);
-        OnnxModelWriter.Write(members, cnn, Path.Combine(outputDirectory, Int8File), int8: true, gru);
+        OnnxModelWriter.Write(members, characters, Path.Combine(outputDirectory, Fp32File), int8: false);
+        OnnxModelWriter.Write(members, characters, Path.Combine(outputDirectory, Int8File), int8: true);
 
         var manifest = new ModelManifest
         {
             Name = "moviegpt-ko-sentiment",
             ModelFile = Int8File,
             Featurizers = options.Featurizers,
-            CharCnn = cnn?.Encoder.Settings,
+            CharCnn = characters?.Settings,
             Decoder = decoder,
             Training = new TrainingRecord(
                 Path.GetFileName(dataPath),
@@ -122,102 +119,6 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
         catch (ArgumentException)
         {
             return null;
-        }
-    }
-
-    /// <summary>
-    /// Chooses the decoder on the ensemble's rating distribution over dev, computed in C# (no export needed):
-    /// the bag members' mean, mixed with the character CNN by its share. Each member's own figures are logged,
-    /// so a run shows what every member brings.
-    /// </summary>
-    private RatingDecoder TuneOnDev(
-        List<EmbeddingBagNetwork> members, IReadOnlyList<FeaturizerSettings> featurizers,
-        (CharCnnNetwork Network, CharSequenceEncoder Encoder)? cnn, CharGruNetwork? gru, List<LabeledReview> dev, TextNormalizer normalizer)
-    {
-        var hashing = featurizers.Select(f => new HashingFeaturizer(f)).ToArray();
-        var alone = new float[members.Count + (cnn is null ? 0 : 1) + (gru is null ? 0 : 1)][][];
-        for (var m = 0; m < alone.Length; m++)
-        {
-            alone[m] = new float[dev.Count][];
-        }
-        Parallel.For(0, dev.Count, () => (Bags: members.Select(m => m.CreateWorkspace()).ToArray(), Cnn: cnn?.Network.CreateWorkspace(1024), Gru: gru?.CreateWorkspace(1024)), (i, _, workspaces) =>
-        {
-            var text = normalizer.Normalize(dev[i].Text);
-            for (var k = 0; k < members.Count; k++)
-            {
-                var ids = hashing[k].Featurize(text);
-                members[k].Forward(ids, FeaturizerSettings.RowWeight(ids.Length), workspaces.Bags[k]);
-                alone[k][i] = [.. workspaces.Bags[k].Probabilities];
-            }
-            if (cnn is { } c && workspaces.Cnn is { } w)
-            {
-                c.Network.Forward(c.Encoder.Encode(text), w);
-                alone[members.Count][i] = [.. w.Probabilities];
-                if (gru is not null && workspaces.Gru is { } g)
-                {
-                    gru.Forward(c.Encoder.Encode(text), g);
-                    alone[members.Count + 1][i] = [.. g.Probabilities];
-                }
-            }
-            return workspaces;
-        }, _ => { });
-
-        int[] ratings = [.. dev.Select(r => r.Rating!.Value)];
-        for (var m = 0; m < alone.Length; m++)
-        {
-            var name = m < members.Count ? $"bag member {m + 1}" : m == members.Count ? "character CNN" : "character GRU";
-            log($"{name} alone on dev: {RatingMetrics.Compute(alone[m], ratings, RatingMetrics.TuneDecoder(alone[m], ratings))}");
-        }
-        var cnnShare = (float)(cnn?.Encoder.Settings.Share ?? 0);
-        var gruShare = gru is null ? 0f : (float)(cnn?.Encoder.Settings.GruShare ?? 0);
-        var probabilities = new float[dev.Count][];
-        for (var i = 0; i < dev.Count; i++)
-        {
-            var mix = new float[EmbeddingBagNetwork.Classes];
-            for (var k = 0; k < members.Count; k++)
-            {
-                AddShare(mix, alone[k][i], (1 - cnnShare - gruShare) / members.Count);
-            }
-            if (cnn is not null)
-            {
-                AddShare(mix, alone[members.Count][i], cnnShare);
-            }
-            if (gru is not null)
-            {
-                AddShare(mix, alone[members.Count + 1][i], gruShare);
-            }
-            probabilities[i] = mix;
-        }
-        var decoder = RatingMetrics.TuneDecoder(probabilities, ratings);
-        log($"ensemble on dev (C#): {RatingMetrics.Compute(probabilities, ratings, decoder)}");
-        if (Environment.GetEnvironmentVariable("MOVIEGPT_SHARE_GRID") is not null && alone.Length == members.Count + 2)
-        {
-            foreach (var cs in new[] { 0.1f, 0.2f, 0.3f, 0.4f })
-            {
-                foreach (var gs in new[] { 0.1f, 0.2f, 0.3f, 0.4f, 0.5f })
-                {
-                    if (cs + gs >= 0.9f) continue;
-                    var mixed = new float[dev.Count][];
-                    for (var i = 0; i < dev.Count; i++)
-                    {
-                        var mix = new float[EmbeddingBagNetwork.Classes];
-                        AddShare(mix, alone[0][i], 1 - cs - gs);
-                        AddShare(mix, alone[1][i], cs);
-                        AddShare(mix, alone[2][i], gs);
-                        mixed[i] = mix;
-                    }
-                    log($"grid cnn {cs} gru {gs}: {RatingMetrics.Compute(mixed, ratings, RatingMetrics.TuneDecoder(mixed, ratings))}");
-                }
-            }
-        }
-        return decoder;
-    }
-
-    private static void AddShare(float[] mix, float[] probabilities, float share)
-    {
-        for (var c = 0; c < mix.Length; c++)
-        {
-            mix[c] += share * probabilities[c];
         }
     }
 

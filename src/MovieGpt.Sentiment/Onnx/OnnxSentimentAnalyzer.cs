@@ -172,7 +172,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
             }
         }
         var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(ids, [normalized.Length, width]) };
-        foreach (var filter in encoder.Settings.Widths)
+        foreach (var filter in encoder.Settings.HasCnn ? encoder.Settings.Widths : [])
         {
             var windows = width - filter + 1;
             var mask = new float[normalized.Length * windows];
@@ -198,7 +198,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         if (manifest.CharCnn is { } cnn)
         {
             yield return CharsInput;
-            foreach (var width in cnn.Widths)
+            foreach (var width in cnn.HasCnn ? cnn.Widths : [])
             {
                 yield return CharMaskInput(width);
             }

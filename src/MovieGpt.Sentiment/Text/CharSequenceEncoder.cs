@@ -54,8 +54,9 @@ public sealed class CharSequenceEncoder
 }
 
 /// <summary>
-/// The character CNN member of an ensemble: vocabulary (UTF-16 code units), the longest review it reads,
-/// its filter widths, and its share of the ensemble's averaged rating distribution.
+/// The character members of an ensemble, a CNN and a bidirectional GRU reading the same ids: vocabulary
+/// (UTF-16 code units), the longest review they read, the CNN's filter widths, and each member's share of the
+/// ensemble's averaged rating distribution (a share of 0: the graph has no such member).
 /// </summary>
 public sealed record CharCnnSettings
 {
@@ -68,15 +69,17 @@ public sealed record CharCnnSettings
     /// <summary>Weight of the CNN in the ensemble; the bag members share what the character members leave.</summary>
     public double Share { get; init; } = 0.3;
 
+    public bool HasCnn => Share > 0;
+
     /// <summary>Weight of the bidirectional GRU that reads the same character ids; 0 = the graph has none.</summary>
     public double GruShare { get; init; }
 
     public void Validate()
     {
-        if (Vocabulary.Count == 0 || MaxLength < 1 || Widths.Count == 0 || Widths.Any(w => w is < 1 or > 16) || Share is <= 0 or >= 1 || GruShare < 0 || Share + GruShare >= 1)
+        if (Vocabulary.Count == 0 || MaxLength < 1 || Widths.Count == 0 || Widths.Any(w => w is < 1 or > 16) || Share < 0 || GruShare < 0 || Share + GruShare is <= 0 or >= 1)
         {
             throw new ArgumentException(
-                $"Character CNN settings are out of range: {Vocabulary.Count} characters, max length {MaxLength}, widths [{string.Join(", ", Widths)}], share {Share}, GRU share {GruShare}.");
+                $"Character member settings are out of range: {Vocabulary.Count} characters, max length {MaxLength}, widths [{string.Join(", ", Widths)}], share {Share}, GRU share {GruShare}.");
         }
     }
 }
