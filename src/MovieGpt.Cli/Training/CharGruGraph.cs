@@ -7,7 +7,7 @@ namespace MovieGpt.Cli.Training;
 /// <summary>
 /// The GRU member as ONNX nodes over the CNN's character ids: Gather → Transpose to [time, batch, dim] → GRU
 /// (bidirectional, each review's length counted from its non-padding ids, so the backward direction starts at
-/// the review's own end) → ReduceMax over time → Relu → [batch, 2 × hidden] → MatMul/Add → Softmax. ONNX
+/// the review's own end) → ReduceMax over time → Relu [→ Concat with the mean over time] → [batch, features] → MatMul/Add → Softmax. ONNX
 /// Runtime writes zeros past a review's length, so Relu after the max equals the trainer's max(0, states).
 /// </summary>
 internal static class CharGruGraph
@@ -43,8 +43,21 @@ internal static class CharGruGraph
             Attribute("hidden_size", h), Text("direction", "bidirectional")));
 
         graph.Node.Add(Node("ReduceMax", [prefix + "y"], [prefix + "max"], Attribute("keepdims", 0), Ints("axes", [0])));
-        graph.Node.Add(Node("Relu", [prefix + "max"], [prefix + "pooled"]));
-        graph.Node.Add(Node("Transpose", [prefix + "pooled"], [prefix + "pooled_t"], Ints("perm", [1, 0, 2])));
+        graph.Node.Add(Node("Relu", [prefix + "max"], [prefix + "max_pooled"]));
+        var pooled = prefix + "max_pooled";
+        if (network.MeanPooling)
+        {
+            // Past a review's end the states are 0, so the sum over time divided by the length is the mean.
+            graph.Initializer.Add(Int64Tensor(prefix + "axis_time", [0]));
+            graph.Initializer.Add(Int64Tensor(prefix + "length_shape", [1, -1, 1]));
+            graph.Node.Add(Node("ReduceSum", [prefix + "y", prefix + "axis_time"], [prefix + "sum"], Attribute("keepdims", 0)));
+            graph.Node.Add(Node("Cast", [prefix + "lengths"], [prefix + "lengths_f"], Attribute("to", (long)TensorProto.Types.DataType.Float)));
+            graph.Node.Add(Node("Reshape", [prefix + "lengths_f", prefix + "length_shape"], [prefix + "lengths_3d"]));
+            graph.Node.Add(Node("Div", [prefix + "sum", prefix + "lengths_3d"], [prefix + "mean"]));
+            graph.Node.Add(Node("Concat", [prefix + "max_pooled", prefix + "mean"], [prefix + "max_mean"], Attribute("axis", 0)));
+            pooled = prefix + "max_mean";
+        }
+        graph.Node.Add(Node("Transpose", [pooled], [prefix + "pooled_t"], Ints("perm", [1, 0, 2])));
         graph.Initializer.Add(Int64Tensor(prefix + "features_shape", [0, network.Features]));
         graph.Node.Add(Node("Reshape", [prefix + "pooled_t", prefix + "features_shape"], [prefix + "features"]));
         graph.Initializer.Add(FloatTensor(prefix + "output", [network.Features, CharGruNetwork.Classes], Transpose(network.Output, CharGruNetwork.Classes, network.Features)));

@@ -4,7 +4,8 @@ namespace MovieGpt.Cli.Training;
 
 /// <summary>
 /// The recurrent member: character embeddings → a bidirectional GRU → ReLU and max over positions of both
-/// directions' states → softmax over the ten star ratings. The CNN and the n-gram bag see spans of at most
+/// directions' states (and, optionally, their mean, which keeps the review's overall tone) → softmax over the
+/// ten star ratings. The CNN and the n-gram bag see spans of at most
 /// five characters; this one reads the whole review in both directions, so a verdict that turns late
 /// ("재밌을 줄 알았는데 별로") or depends on words far apart is within its reach.
 /// The cell is ONNX's GRU (gates z, r, h; linear_before_reset = 0) so the export is its weights, unchanged.
@@ -15,10 +16,11 @@ internal sealed class CharGruNetwork
     public const int Classes = EmbeddingBagNetwork.Classes;
     public const int Directions = 2;
 
-    public CharGruNetwork(int tableRows, int dim, int hidden, int seed)
+    public CharGruNetwork(int tableRows, int dim, int hidden, int seed, bool meanPooling = false)
     {
         Dim = dim;
         Hidden = hidden;
+        MeanPooling = meanPooling;
         var random = new Random(seed);
         Embeddings = Fill(new float[tableRows * dim], random, 0.1f);
         var range = 1f / MathF.Sqrt(hidden);
@@ -36,7 +38,13 @@ internal sealed class CharGruNetwork
     /// <summary>Pre-activations per step: update gate z, reset gate r, candidate h, each <see cref="Hidden"/> wide.</summary>
     public int Gates => 3 * Hidden;
 
-    public int Features => Directions * Hidden;
+    /// <summary>Whether the mean of the states over positions joins their max as features.</summary>
+    public bool MeanPooling { get; }
+
+    /// <summary>Max-pooled states of both directions, then (with mean pooling) their means.</summary>
+    public int Features => Directions * Hidden * (MeanPooling ? 2 : 1);
+
+    private int MaxFeatures => Directions * Hidden;
 
     public float[] Embeddings { get; }
 
@@ -67,7 +75,7 @@ internal sealed class CharGruNetwork
             BiasGradients = [.. Enumerable.Range(0, Directions).Select(_ => new float[n.Gates])];
             EmbeddingGradient = new float[maxLength * n.Dim];
             Pooled = new float[n.Features];
-            PooledAt = new int[n.Features];
+            PooledAt = new int[n.MaxFeaturesCount];
             GateGradient = new float[n.Gates];
             Carry = new float[n.Hidden];
             ResetGradient = new float[n.Hidden];
@@ -109,6 +117,8 @@ internal sealed class CharGruNetwork
 
     public Workspace CreateWorkspace(int maxLength) => new(this, maxLength);
 
+    internal int MaxFeaturesCount => MaxFeatures;
+
     public void Forward(ReadOnlySpan<int> ids, Workspace w)
     {
         var length = ids.Length;
@@ -135,6 +145,15 @@ internal sealed class CharGruNetwork
                 }
                 w.Pooled[d * Hidden + j] = best;
                 w.PooledAt[d * Hidden + j] = at;
+            }
+            if (MeanPooling)
+            {
+                var mean = w.Pooled.AsSpan(MaxFeatures + d * Hidden, Hidden);
+                mean.Clear();
+                for (var s = 0; s < length; s++)
+                {
+                    AddScaled(mean, w.States.AsSpan(StateAt(d, s + 1, length), Hidden), 1f / length);
+                }
             }
         }
         var top = float.NegativeInfinity;
@@ -211,12 +230,24 @@ internal sealed class CharGruNetwork
         {
             var row = Output.AsSpan(k * Features, Features);
             var g = w.OutputGradient[k];
-            for (var f = 0; f < Features; f++)
+            for (var f = 0; f < MaxFeatures; f++)
             {
                 if (w.PooledAt[f] >= 0)
                 {
                     var d = f / Hidden;
                     stateGradient[(d * length + w.PooledAt[f]) * Hidden + f % Hidden] += g * row[f];
+                }
+            }
+            if (MeanPooling)
+            {
+                // Every state gets an equal part of the mean's gradient.
+                for (var d = 0; d < Directions; d++)
+                {
+                    var meanRow = row.Slice(MaxFeatures + d * Hidden, Hidden);
+                    for (var s = 0; s < length; s++)
+                    {
+                        AddScaled(stateGradient.Slice((d * length + s) * Hidden, Hidden), meanRow, g / length);
+                    }
                 }
             }
             AddScaled(row, w.Pooled, -rate * g);

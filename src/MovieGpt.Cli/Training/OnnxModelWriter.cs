@@ -9,8 +9,8 @@ namespace MovieGpt.Cli.Training;
 /// Writes an <see cref="EmbeddingBagNetwork"/> as an ONNX graph: ids, weights [batch, n] → Gather → weighted
 /// sum as a batched MatMul (the mean, since padding weighs 0) → MatMul/Add/Relu → MatMul/Add → Softmax → rating_probs [batch, 10];
 /// an ensemble averages its members' distributions.
-/// The INT8 variant stores the embedding table as int8 with one FP16 scale per row and dequantizes only
-/// the gathered rows, so inference never touches the whole table.
+/// The INT8 variant stores the embedding table as int8 rows that carry their own power-of-two scale, and
+/// dequantizes only the gathered rows, so inference never touches the whole table.
 /// </summary>
 internal static class OnnxModelWriter
 {
@@ -74,26 +74,33 @@ internal static class OnnxModelWriter
         graph.Input.Add(TensorInput(ids, TensorProto.Types.DataType.Int64, $"features_{k}"));
         graph.Input.Add(TensorInput(weights, TensorProto.Types.DataType.Float, $"features_{k}"));
         // The mean row is weights [batch, 1, n] × rows [batch, n, dim]: one batched MatMul instead of a
-        // broadcast Mul and a ReduceSum over the widest tensor of the graph. INT8 rows fold their scale into
-        // the weights, so the gathered int8 rows are only cast, never multiplied element by element.
-        graph.Node.Add(Node("Unsqueeze", [weights, "axis_seq"], [N("weight_row")]));
+        // broadcast Mul and a ReduceSum over the widest tensor of the graph. An INT8 row carries its own scale as
+        // a last byte (a power of two), so one Gather fetches both: ONNX Runtime's Gather costs about as much
+        // per index for a 2-byte scale as for a 16-byte row, and it is most of the bag's time.
         if (int8)
         {
-            var (quantized, scales) = QuantizeRows(network.Embeddings, network.Buckets, network.Dim);
-            graph.Initializer.Add(RawTensor(N("embeddings_q"), TensorProto.Types.DataType.Int8, [network.Buckets, network.Dim], quantized));
-            graph.Initializer.Add(RawTensor(N("embeddings_scale"), TensorProto.Types.DataType.Float16, [network.Buckets], scales));
-            graph.Node.Add(Node("Gather", [N("embeddings_q"), ids], [N("rows_q")]));
+            graph.Initializer.Add(RawTensor(N("embeddings_q"), TensorProto.Types.DataType.Int8, [network.Buckets, network.Dim + 1], QuantizeRows(network.Embeddings, network.Buckets, network.Dim)));
+            graph.Initializer.Add(Int64Tensor(N("row_start"), [0]));
+            graph.Initializer.Add(Int64Tensor(N("row_end"), [network.Dim]));
+            graph.Initializer.Add(Int64Tensor(N("code_end"), [network.Dim + 1]));
+            graph.Initializer.Add(Int64Tensor(N("axis_row"), [2]));
+            graph.Initializer.Add(FloatTensor(N("code_step"), [], [MathF.Log(2) / ScaleCodesPerOctave]));
+            graph.Node.Add(Node("Gather", [N("embeddings_q"), ids], [N("packed")]));
+            graph.Node.Add(Node("Slice", [N("packed"), N("row_start"), N("row_end"), N("axis_row")], [N("rows_q")]));
             graph.Node.Add(Node("Cast", [N("rows_q")], [N("rows")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-            graph.Node.Add(Node("Gather", [N("embeddings_scale"), ids], [N("row_scale_h")]));
-            graph.Node.Add(Node("Cast", [N("row_scale_h")], [N("row_scale")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
-            graph.Node.Add(Node("Unsqueeze", [N("row_scale"), "axis_seq"], [N("scale_row")]));
-            graph.Node.Add(Node("Mul", [N("weight_row"), N("scale_row")], [N("row_weights")]));
+            graph.Node.Add(Node("Slice", [N("packed"), N("row_end"), N("code_end"), N("axis_row")], [N("code_3d")]));
+            graph.Node.Add(Node("Squeeze", [N("code_3d"), N("axis_row")], [N("code")]));
+            graph.Node.Add(Node("Cast", [N("code")], [N("code_f")], Attribute("to", (long)TensorProto.Types.DataType.Float)));
+            graph.Node.Add(Node("Mul", [N("code_f"), N("code_step")], [N("log_scale")]));
+            graph.Node.Add(Node("Exp", [N("log_scale")], [N("row_scale")]));
+            graph.Node.Add(Node("Mul", [weights, N("row_scale")], [N("scaled_weights")]));
+            graph.Node.Add(Node("Unsqueeze", [N("scaled_weights"), "axis_seq"], [N("row_weights")]));
         }
         else
         {
             graph.Initializer.Add(FloatTensor(N("embeddings"), [network.Buckets, network.Dim], network.Embeddings));
             graph.Node.Add(Node("Gather", [N("embeddings"), ids], [N("rows")]));
-            graph.Node.Add(Node("Identity", [N("weight_row")], [N("row_weights")]));
+            graph.Node.Add(Node("Unsqueeze", [weights, "axis_seq"], [N("row_weights")]));
         }
         graph.Node.Add(Node("MatMul", [N("row_weights"), N("rows")], [N("bag_3d")]));
         graph.Node.Add(Node("Squeeze", [N("bag_3d"), "axis_seq"], [N("bag")]));
@@ -116,11 +123,16 @@ internal static class OnnxModelWriter
         return N("probs");
     }
 
-    /// <summary>Symmetric per-row INT8: each row's largest magnitude maps to 127.</summary>
-    internal static (byte[] Quantized, byte[] Scales) QuantizeRows(float[] table, int rows, int dim)
+    /// <summary>Steps of the scale code per doubling: a row's scale is 2^(code / 8), rounded up so no value clips.</summary>
+    private const int ScaleCodesPerOctave = 8;
+
+    /// <summary>
+    /// Symmetric per-row INT8, [rows, dim + 1]: each row's values, then its scale's code. The scale is at most
+    /// 2^(1/8) above the row's largest magnitude / 127, so a row keeps at least 116 of its 127 levels.
+    /// </summary>
+    internal static byte[] QuantizeRows(float[] table, int rows, int dim)
     {
-        var quantized = new byte[(long)rows * dim];
-        var scales = new byte[rows * 2];
+        var packed = new byte[(long)rows * (dim + 1)];
         Parallel.For(0, rows, r =>
         {
             var row = table.AsSpan(r * dim, dim);
@@ -129,16 +141,16 @@ internal static class OnnxModelWriter
             {
                 max = MathF.Max(max, MathF.Abs(v));
             }
-            var scale = (Half)(max / 127f);
-            BitConverter.TryWriteBytes(scales.AsSpan(r * 2, 2), scale);
-            var effective = (float)scale;
+            var code = max == 0 ? sbyte.MinValue : (sbyte)Math.Clamp(MathF.Ceiling(ScaleCodesPerOctave * MathF.Log2(max / 127f)), sbyte.MinValue, sbyte.MaxValue);
+            var scale = MathF.Pow(2, code / (float)ScaleCodesPerOctave);
+            var target = packed.AsSpan((int)((long)r * (dim + 1)), dim + 1);
             for (var k = 0; k < dim; k++)
             {
-                var q = effective == 0 ? 0 : Math.Clamp(MathF.Round(row[k] / effective), -127, 127);
-                quantized[(long)r * dim + k] = (byte)(sbyte)q;
+                target[k] = (byte)(sbyte)Math.Clamp(MathF.Round(row[k] / scale), -127, 127);
             }
+            target[dim] = (byte)code;
         });
-        return (quantized, scales);
+        return packed;
     }
 
     internal static float[] Transpose(float[] matrix, int rows, int columns)

@@ -39,12 +39,13 @@ internal static class TrainCommand
         var gruHidden = new Option<int>("--char-gru-hidden") { Description = "GRU state width per direction.", DefaultValueFactory = _ => defaults.CharGruHidden };
         var gruEpochs = new Option<int>("--char-gru-epochs") { Description = "Passes of the GRU over the data.", DefaultValueFactory = _ => defaults.CharGruEpochs };
         var gruRate = new Option<float>("--char-gru-rate") { Description = "Learning rate of the GRU.", DefaultValueFactory = _ => defaults.CharGruRate };
+        var gruMean = new Option<bool>("--char-gru-mean") { Description = "GRU features include the mean of its states, besides their max.", DefaultValueFactory = _ => defaults.CharGruMean };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, charCnnDim, charCnnChannels, charCnnHidden, charCnnDropout, charCnnRate, charCnnWidths, gru, gruDim, gruHidden, gruEpochs, gruRate, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, charCnnDim, charCnnChannels, charCnnHidden, charCnnDropout, charCnnRate, charCnnWidths, gru, gruDim, gruHidden, gruEpochs, gruRate, gruMean, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
@@ -68,6 +69,7 @@ internal static class TrainCommand
                 CharGruHidden = parse.GetValue(gruHidden),
                 CharGruEpochs = parse.GetValue(gruEpochs),
                 CharGruRate = parse.GetValue(gruRate),
+                CharGruMean = parse.GetValue(gruMean),
                 DenseRate = parse.GetValue(denseRate),
                 EmbeddingRates = parse.GetValue(embeddingRate)!,
                 NeighbourSmoothing = parse.GetValue(smoothing),

@@ -65,6 +65,9 @@ internal sealed record TrainingOptions
 
     public float CharGruRate { get; init; } = 0.05f;
 
+    /// <summary>Whether the GRU's features include the mean of its states, besides their max.</summary>
+    public bool CharGruMean { get; init; }
+
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     public int Seed { get; init; } = 17;
@@ -88,7 +91,7 @@ internal sealed record TrainingOptions
         ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),
         ["neighbour_smoothing"] = NeighbourSmoothing.ToString("G"),
         ["char_cnn"] = CharCnnShare > 0 ? $"share {CharCnnShare}, dim {CharCnnDim}, {CharCnnChannels} channels per width {string.Join(",", CharCnnWidths)}, hidden {CharCnnHidden}, dropout {CharCnnDropout}, {CharCnnEpochs} epochs, rate {CharCnnRate}" : "none",
-        ["char_gru"] = CharGruShare > 0 ? $"share {CharGruShare}, dim {CharGruDim}, hidden {CharGruHidden} per direction, {CharGruEpochs} epochs, rate {CharGruRate}" : "none",
+        ["char_gru"] = CharGruShare > 0 ? $"share {CharGruShare}, dim {CharGruDim}, hidden {CharGruHidden} per direction, {CharGruEpochs} epochs, rate {CharGruRate}, mean pooling {CharGruMean}" : "none",
         ["seed"] = Seed.ToString(),
     };
 }

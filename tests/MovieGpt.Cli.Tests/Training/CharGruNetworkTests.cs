@@ -7,10 +7,12 @@ public sealed class CharGruNetworkTests
 {
     private static readonly int[] Review = [2, 5, 3, 7, 7, 4, 6, 2];
 
-    [Fact]
-    public void BackpropagatedGradientsMatchFiniteDifferencesOfTheLoss()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void BackpropagatedGradientsMatchFiniteDifferencesOfTheLoss(bool meanPooling)
     {
-        var network = new CharGruNetwork(tableRows: 8, dim: 4, hidden: 5, seed: 11);
+        var network = new CharGruNetwork(tableRows: 8, dim: 4, hidden: 5, seed: 11, meanPooling);
         var random = new Random(3);
         foreach (var bias in network.Bias)
         {
