@@ -6,7 +6,7 @@ namespace MovieGpt.Cli.Training;
 internal sealed record TrainingOptions
 {
     /// <summary>One featurizer per ensemble member; members differ in hash seed and n-gram lengths.</summary>
-    public IReadOnlyList<FeaturizerSettings> Featurizers { get; init; } = [new()];
+    public IReadOnlyList<FeaturizerSettings> Featurizers { get; init; } = [new() { TailCharacters = 6, UnspacedNgramMax = 4 }];
 
     /// <summary>Embedding width per member (cycled). A member with hidden width 0 is linear: its width must be 10.</summary>
     public IReadOnlyList<int> Dims { get; init; } = [16];
@@ -18,9 +18,7 @@ internal sealed record TrainingOptions
 
     public int HiddenOf(int member) => Hiddens[member % Hiddens.Count];
 
-    public int Epochs { get; init; } = 1;
-
-
+    public int Epochs { get; init; } = 2;
 
     /// <summary>Learning rate of the hidden and output layers, decayed linearly to zero.</summary>
     public float DenseRate { get; init; } = 0.05f;
@@ -35,7 +33,7 @@ internal sealed record TrainingOptions
     public float NeighbourSmoothing { get; init; } = 0.1f;
 
     /// <summary>Share of the character CNN member in the ensemble; 0 = no CNN member.</summary>
-    public double CharCnnShare { get; init; } = 0.4;
+    public double CharCnnShare { get; init; }
 
     public int CharCnnDim { get; init; } = 16;
 
@@ -55,13 +53,13 @@ internal sealed record TrainingOptions
     public float CharCnnRate { get; init; } = 0.05f;
 
     /// <summary>Share of the bidirectional GRU member (reads the CNN's character ids); 0 = none.</summary>
-    public double CharGruShare { get; init; }
+    public double CharGruShare { get; init; } = 0.3;
 
     public int CharGruDim { get; init; } = 16;
 
     public int CharGruHidden { get; init; } = 32;
 
-    public int CharGruEpochs { get; init; } = 2;
+    public int CharGruEpochs { get; init; } = 4;
 
     public float CharGruRate { get; init; } = 0.05f;
 
@@ -77,7 +75,7 @@ internal sealed record TrainingOptions
 
     public IReadOnlyDictionary<string, string> Describe() => new Dictionary<string, string>
     {
-        ["architecture"] = "per member: hashed char + word n-grams -> mean embedding bag -> ReLU MLP -> softmax over ratings 1-10; members averaged",
+        ["architecture"] = "bag members: hashed char + word n-grams -> mean embedding bag -> ReLU MLP -> softmax over ratings 1-10; optional character CNN and bidirectional GRU; rating distributions averaged by shares chosen on dev",
         ["members"] = Featurizers.Count.ToString(),
         ["buckets"] = string.Join(",", Featurizers.Select(f => f.Buckets)),
         ["char_ngrams"] = string.Join(",", Featurizers.Select(f => $"{f.CharNgramMin}-{f.CharNgramMax}")),

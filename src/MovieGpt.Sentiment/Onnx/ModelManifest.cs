@@ -40,7 +40,11 @@ public sealed record ModelManifest
     /// </summary>
     public required IReadOnlyList<FeaturizerSettings> Featurizers { get; init; }
 
-    /// <summary>An optional character CNN member, averaged with the bag members by its share.</summary>
+    /// <summary>
+    /// Optional members that read the review's characters (graph input "chars"): a CNN, a bidirectional GRU or
+    /// both, averaged with the bag members by their shares. The key keeps its first name, "char_cnn", so model
+    /// folders written before the GRU still load.
+    /// </summary>
     public CharCnnSettings? CharCnn { get; init; }
 
     public required RatingDecoder Decoder { get; init; }

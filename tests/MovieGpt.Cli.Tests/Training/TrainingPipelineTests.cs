@@ -15,7 +15,8 @@ public sealed class TrainingPipelineTests : IDisposable
 
     private static TrainingOptions SmallEnsemble() => new()
     {
-        // One MLP member and one linear member, so both graph shapes are exported and loaded.
+        // One MLP member and one linear member, so both graph shapes are exported and loaded, and both
+        // character members (CNN and GRU), whose shares are then chosen on the dev file.
         Featurizers =
         [
             new FeaturizerSettings { Buckets = 1 << 14 },
@@ -25,6 +26,10 @@ public sealed class TrainingPipelineTests : IDisposable
         Hiddens = [32, 0],
         EmbeddingRates = [2f, 64f],
         Epochs = 4,
+        CharCnnShare = 0.1,
+        CharCnnEpochs = 2,
+        CharGruShare = 0.2,
+        CharGruEpochs = 2,
     };
 
     private TrainingSummary Train() =>
@@ -40,6 +45,7 @@ public sealed class TrainingPipelineTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_output, TrainingPipeline.Fp32File)));
         var manifest = ModelManifest.Read(_output);
         Assert.Equal(2, manifest.Featurizers.Count);
+        Assert.True(manifest.CharCnn is { HasCnn: true, GruShare: > 0 }, "the manifest names both character members");
         Assert.Equal(summary.ShippedVariant, manifest.ModelFile);
         Assert.Equal(64, manifest.Training!.DataSha256.Length);
 
