@@ -30,8 +30,9 @@ internal sealed class Evaluator(ISentimentAnalyzer analyzer)
             throw new InvalidDataException($"Data file '{dataName}' has no review the model can score.");
         }
 
-        var (negatives, positives) = BalancedSample.Draw(
-            [.. scored.Where(s => s.Review.Binary == 0)], [.. scored.Where(s => s.Review.Binary == 1)], seed, binaryN);
+        (LabeledReview Review, SentimentResult Result)[] allNegatives = [.. scored.Where(s => s.Review.Binary == 0)];
+        (LabeledReview Review, SentimentResult Result)[] allPositives = [.. scored.Where(s => s.Review.Binary == 1)];
+        var (negatives, positives) = BalancedSample.Draw(allNegatives, allPositives, seed, binaryN);
         var report = new EvalReport
         {
             Model = analyzer.Model.Name,
@@ -42,6 +43,7 @@ internal sealed class Evaluator(ISentimentAnalyzer analyzer)
             Seed = seed,
             BinaryN = negatives.Length + positives.Length,
             BinaryAccuracy = Round(BinaryAccuracy(negatives, positives)),
+            BinaryMeanRecall = Round(MeanRecall(allNegatives, allPositives)),
         };
         return file.HasRatings ? WithRatingFigures(report, scored) : report;
     }
@@ -68,6 +70,10 @@ internal sealed class Evaluator(ISentimentAnalyzer analyzer)
         var correct = negatives.Count(s => !SaysPositive(s.Result)) + positives.Count(s => SaysPositive(s.Result));
         return (double)correct / total;
     }
+
+    private static double MeanRecall(
+        (LabeledReview Review, SentimentResult Result)[] negatives, (LabeledReview Review, SentimentResult Result)[] positives) =>
+        ((double)negatives.Count(s => !SaysPositive(s.Result)) / negatives.Length + (double)positives.Count(s => SaysPositive(s.Result)) / positives.Length) / 2;
 
     private static EvalReport WithRatingFigures(EvalReport report, List<(LabeledReview Review, SentimentResult Result)> scored)
     {

@@ -55,16 +55,16 @@ internal sealed record TrainingOptions
     /// <summary>Share of the bidirectional GRU member (reads the CNN's character ids); 0 = none.</summary>
     public double CharGruShare { get; init; } = 0.3;
 
-    public int CharGruDim { get; init; } = 16;
+    public int CharGruDim { get; init; } = 24;
 
     public int CharGruHidden { get; init; } = 32;
 
-    public int CharGruEpochs { get; init; } = 4;
+    public int CharGruEpochs { get; init; } = 6;
 
     public float CharGruRate { get; init; } = 0.05f;
 
     /// <summary>Whether the GRU's features include the mean of its states, besides their max.</summary>
-    public bool CharGruMean { get; init; }
+    public bool CharGruMean { get; init; } = true;
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 

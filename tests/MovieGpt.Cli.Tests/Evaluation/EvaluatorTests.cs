@@ -44,6 +44,20 @@ public sealed class EvaluatorTests : IDisposable
         Assert.Equal("nsmc", report.Format);
         Assert.Equal(6, report.BinaryN);
         Assert.Equal(0.6667, report.BinaryAccuracy);
+        Assert.Equal(0.6667, report.BinaryMeanRecall);
+    }
+
+    [Fact]
+    public void Binary_mean_recall_reads_every_review_where_the_balanced_sample_reads_only_some()
+    {
+        // 1 negative (called negative), 3 positives (1 called positive): the sample holds 1 of each class.
+        var path = _temp.WriteNsmc("dev.tsv", (0, "neg a"), (1, "pos b"), (1, "neg c"), (1, "neg d"));
+
+        var report = Evaluate(path);
+
+        Assert.Equal(2, report.BinaryN);
+        // Recall 1 on negatives, 1/3 on positives.
+        Assert.Equal(0.6667, report.BinaryMeanRecall);
     }
 
     [Fact]
