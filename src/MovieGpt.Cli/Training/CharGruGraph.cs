@@ -17,8 +17,30 @@ internal static class CharGruGraph
         const string prefix = "gru_";
         var chars = OnnxSentimentAnalyzer.CharsInput;
         graph.Initializer.Add(FloatTensor(prefix + "embeddings", [network.Embeddings.Length / network.Dim, network.Dim], network.Embeddings));
-        graph.Node.Add(Node("Gather", [prefix + "embeddings", chars], [prefix + "x"]));
-        graph.Node.Add(Node("Transpose", [prefix + "x"], [prefix + "x_t"], Ints("perm", [1, 0, 2])));
+        graph.Node.Add(Node("Gather", [prefix + "embeddings", chars], [prefix + "x_chars"]));
+        var x = prefix + "x_chars";
+        if (network.BigramBuckets > 0)
+        {
+            // The bigram ending at each position: (previous id × multiplier + id) mod buckets, the previous id of
+            // the first position being 0, exactly as the trainer hashes it.
+            graph.Initializer.Add(Int64Tensor(prefix + "zero", [0]));
+            graph.Initializer.Add(Int64Tensor(prefix + "one", [1]));
+            graph.Initializer.Add(Int64Tensor(prefix + "minus_one", [-1]));
+            graph.Initializer.Add(Int64Tensor(prefix + "multiplier", [CharGruNetwork.BigramMultiplier]));
+            graph.Initializer.Add(Int64Tensor(prefix + "buckets", [network.BigramBuckets]));
+            graph.Node.Add(Node("Slice", [chars, prefix + "zero", prefix + "one", prefix + "one"], [prefix + "first"]));
+            graph.Node.Add(Node("Mul", [prefix + "first", prefix + "zero"], [prefix + "start"]));
+            graph.Node.Add(Node("Slice", [chars, prefix + "zero", prefix + "minus_one", prefix + "one"], [prefix + "before_last"]));
+            graph.Node.Add(Node("Concat", [prefix + "start", prefix + "before_last"], [prefix + "previous"], Attribute("axis", 1)));
+            graph.Node.Add(Node("Mul", [prefix + "previous", prefix + "multiplier"], [prefix + "previous_scaled"]));
+            graph.Node.Add(Node("Add", [prefix + "previous_scaled", chars], [prefix + "pair"]));
+            graph.Node.Add(Node("Mod", [prefix + "pair", prefix + "buckets"], [prefix + "bigrams"]));
+            graph.Initializer.Add(FloatTensor(prefix + "bigram_embeddings", [network.BigramBuckets, network.Dim], network.BigramEmbeddings));
+            graph.Node.Add(Node("Gather", [prefix + "bigram_embeddings", prefix + "bigrams"], [prefix + "x_bigrams"]));
+            graph.Node.Add(Node("Add", [prefix + "x_chars", prefix + "x_bigrams"], [prefix + "x"]));
+            x = prefix + "x";
+        }
+        graph.Node.Add(Node("Transpose", [x], [prefix + "x_t"], Ints("perm", [1, 0, 2])));
 
         graph.Initializer.Add(Int64Tensor(prefix + "padding", [0]));
         graph.Node.Add(Node("Greater", [chars, prefix + "padding"], [prefix + "present"]));

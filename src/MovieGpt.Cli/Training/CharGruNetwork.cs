@@ -16,13 +16,15 @@ internal sealed class CharGruNetwork
     public const int Classes = EmbeddingBagNetwork.Classes;
     public const int Directions = 2;
 
-    public CharGruNetwork(int tableRows, int dim, int hidden, int seed, bool meanPooling = false)
+    public CharGruNetwork(int tableRows, int dim, int hidden, int seed, bool meanPooling = false, int bigramBuckets = 0)
     {
         Dim = dim;
         Hidden = hidden;
         MeanPooling = meanPooling;
+        BigramBuckets = bigramBuckets;
         var random = new Random(seed);
         Embeddings = Fill(new float[tableRows * dim], random, 0.1f);
+        BigramEmbeddings = Fill(new float[bigramBuckets * dim], random, 0.1f);
         var range = 1f / MathF.Sqrt(hidden);
         InputWeights = [.. Enumerable.Range(0, Directions).Select(_ => Fill(new float[dim * Gates], random, range))];
         RecurrentWeights = [.. Enumerable.Range(0, Directions).Select(_ => Fill(new float[hidden * Gates], random, range))];
@@ -47,6 +49,20 @@ internal sealed class CharGruNetwork
     private int MaxFeatures => Directions * Hidden;
 
     public float[] Embeddings { get; }
+
+    /// <summary>
+    /// Hash buckets of character bigrams; 0 = none. With them, a step reads its character's row plus the row of
+    /// the bigram it ends, so the recurrence starts from two-character units (Korean words are short).
+    /// </summary>
+    public int BigramBuckets { get; }
+
+    /// <summary>[BigramBuckets, Dim].</summary>
+    public float[] BigramEmbeddings { get; }
+
+    /// <summary>The bigram ending at position p: (previous id × this multiplier + id) mod buckets; the graph computes the same.</summary>
+    public const long BigramMultiplier = 1_000_003;
+
+    public int BigramAt(ReadOnlySpan<int> ids, int p) => (int)(((p == 0 ? 0L : ids[p - 1]) * BigramMultiplier + ids[p]) % BigramBuckets);
 
     /// <summary>Per direction: [Dim][Gates] (row k = input k's contribution to every gate).</summary>
     public float[][] InputWeights { get; }
@@ -74,6 +90,7 @@ internal sealed class CharGruNetwork
             RecurrentGradients = [.. Enumerable.Range(0, Directions).Select(_ => new float[n.Hidden * n.Gates])];
             BiasGradients = [.. Enumerable.Range(0, Directions).Select(_ => new float[n.Gates])];
             EmbeddingGradient = new float[maxLength * n.Dim];
+            Inputs = new float[maxLength * n.Dim];
             Pooled = new float[n.Features];
             PooledAt = new int[n.MaxFeaturesCount];
             GateGradient = new float[n.Gates];
@@ -99,6 +116,9 @@ internal sealed class CharGruNetwork
 
         public float[] EmbeddingGradient { get; }
 
+        /// <summary>Per position, the step's input: its character's row (plus its bigram's row).</summary>
+        public float[] Inputs { get; }
+
         public float[] Pooled { get; }
 
         /// <summary>Step (in reading order) whose state won the max for each feature; −1 if none beat 0.</summary>
@@ -122,13 +142,22 @@ internal sealed class CharGruNetwork
     public void Forward(ReadOnlySpan<int> ids, Workspace w)
     {
         var length = ids.Length;
+        for (var p = 0; p < length; p++)
+        {
+            var x = w.Inputs.AsSpan(p * Dim, Dim);
+            Embeddings.AsSpan(ids[p] * Dim, Dim).CopyTo(x);
+            if (BigramBuckets > 0)
+            {
+                AddScaled(x, BigramEmbeddings.AsSpan(BigramAt(ids, p) * Dim, Dim), 1);
+            }
+        }
         for (var d = 0; d < Directions; d++)
         {
             w.States.AsSpan(StateAt(d, 0, length), Hidden).Clear();
             for (var s = 0; s < length; s++)
             {
-                var id = ids[d == 0 ? s : length - 1 - s];
-                Cell(d, Embeddings.AsSpan(id * Dim, Dim), w, length, s);
+                var position = d == 0 ? s : length - 1 - s;
+                Cell(d, w.Inputs.AsSpan(position * Dim, Dim), w, length, s);
             }
             for (var j = 0; j < Hidden; j++)
             {
@@ -265,6 +294,10 @@ internal sealed class CharGruNetwork
         for (var p = 0; p < length; p++)
         {
             AddScaled(Embeddings.AsSpan(ids[p] * Dim, Dim), embeddingGradient.Slice(p * Dim, Dim), -rate);
+            if (BigramBuckets > 0)
+            {
+                AddScaled(BigramEmbeddings.AsSpan(BigramAt(ids, p) * Dim, Dim), embeddingGradient.Slice(p * Dim, Dim), -rate);
+            }
         }
         return loss;
     }
@@ -287,7 +320,7 @@ internal sealed class CharGruNetwork
         for (var s = length - 1; s >= 0; s--)
         {
             var position = d == 0 ? s : length - 1 - s;
-            var x = Embeddings.AsSpan(ids[position] * Dim, Dim);
+            var x = w.Inputs.AsSpan(position * Dim, Dim);
             var h = w.States.AsSpan(StateAt(d, s, length), Hidden);
             var a = w.Activations.AsSpan((d * length + s) * Gates, Gates);
             var rh = w.ResetStates.AsSpan((d * length + s) * Hidden, Hidden);

@@ -36,7 +36,7 @@ internal sealed class CharacterMembersTrainer(TrainingOptions options)
         CharGruNetwork? gru = null;
         if (settings.GruShare > 0)
         {
-            gru = new CharGruNetwork(encoder.TableRows, options.CharGruDim, options.CharGruHidden, options.Seed + 101, options.CharGruMean);
+            gru = new CharGruNetwork(encoder.TableRows, options.CharGruDim, options.CharGruHidden, options.Seed + 101, options.CharGruMean, options.CharGruBigrams);
             SgdLoop.SetLogPrior(gru.OutputBias, ratings);
             SgdLoop.Run(sequences.Length, options.CharGruEpochs, options.Threads, options.Seed + 101, () => gru.CreateWorkspace(longest),
                 (example, remaining, workspace) => gru.Step(sequences[example], targets[ratings[example]], options.CharGruRate * remaining, workspace),

@@ -40,12 +40,13 @@ internal static class TrainCommand
         var gruEpochs = new Option<int>("--char-gru-epochs") { Description = "Passes of the GRU over the data.", DefaultValueFactory = _ => defaults.CharGruEpochs };
         var gruRate = new Option<float>("--char-gru-rate") { Description = "Learning rate of the GRU.", DefaultValueFactory = _ => defaults.CharGruRate };
         var gruMean = new Option<bool>("--char-gru-mean") { Description = "GRU features include the mean of its states, besides their max.", DefaultValueFactory = _ => defaults.CharGruMean };
+        var gruBigrams = new Option<int>("--char-gru-bigrams") { Description = "Hash buckets of character bigrams the GRU reads beside each character (0 = none).", DefaultValueFactory = _ => defaults.CharGruBigrams };
         var maxExamples = new Option<int>("--max-examples") { Description = "Train on the first N reviews only (0 = all).", DefaultValueFactory = _ => 0 };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => defaults.Seed };
 
         var command = new Command("train", "Train a sentiment model and write a model folder (manifest.json + ONNX).")
         {
-            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, charCnnDim, charCnnChannels, charCnnHidden, charCnnDropout, charCnnRate, charCnnWidths, gru, gruDim, gruHidden, gruEpochs, gruRate, gruMean, maxExamples, seed,
+            data, dev, output, members, buckets, dim, hidden, epochs, denseRate, embeddingRate, smoothing, charMax, wordMax, tail, unspaced, charMin, charCnn, charCnnEpochs, charCnnDim, charCnnChannels, charCnnHidden, charCnnDropout, charCnnRate, charCnnWidths, gru, gruDim, gruHidden, gruEpochs, gruRate, gruMean, gruBigrams, maxExamples, seed,
         };
         command.SetAction(parse =>
         {
@@ -70,6 +71,7 @@ internal static class TrainCommand
                 CharGruEpochs = parse.GetValue(gruEpochs),
                 CharGruRate = parse.GetValue(gruRate),
                 CharGruMean = parse.GetValue(gruMean),
+                CharGruBigrams = parse.GetValue(gruBigrams),
                 DenseRate = parse.GetValue(denseRate),
                 EmbeddingRates = parse.GetValue(embeddingRate)!,
                 NeighbourSmoothing = parse.GetValue(smoothing),

@@ -66,6 +66,9 @@ internal sealed record TrainingOptions
     /// <summary>Whether the GRU's features include the mean of its states, besides their max.</summary>
     public bool CharGruMean { get; init; } = true;
 
+    /// <summary>Hash buckets of the character bigrams the GRU reads beside each character; 0 = characters only.</summary>
+    public int CharGruBigrams { get; init; }
+
     public int Threads { get; init; } = Environment.ProcessorCount;
 
     public int Seed { get; init; } = 17;
@@ -89,7 +92,7 @@ internal sealed record TrainingOptions
         ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),
         ["neighbour_smoothing"] = NeighbourSmoothing.ToString("G"),
         ["char_cnn"] = CharCnnShare > 0 ? $"share {CharCnnShare}, dim {CharCnnDim}, {CharCnnChannels} channels per width {string.Join(",", CharCnnWidths)}, hidden {CharCnnHidden}, dropout {CharCnnDropout}, {CharCnnEpochs} epochs, rate {CharCnnRate}" : "none",
-        ["char_gru"] = CharGruShare > 0 ? $"share {CharGruShare}, dim {CharGruDim}, hidden {CharGruHidden} per direction, {CharGruEpochs} epochs, rate {CharGruRate}, mean pooling {CharGruMean}" : "none",
+        ["char_gru"] = CharGruShare > 0 ? $"share {CharGruShare}, dim {CharGruDim}, hidden {CharGruHidden} per direction, {CharGruEpochs} epochs, rate {CharGruRate}, mean pooling {CharGruMean}, bigram buckets {CharGruBigrams}" : "none",
         ["seed"] = Seed.ToString(),
     };
 }

@@ -8,11 +8,12 @@ public sealed class CharGruNetworkTests
     private static readonly int[] Review = [2, 5, 3, 7, 7, 4, 6, 2];
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void BackpropagatedGradientsMatchFiniteDifferencesOfTheLoss(bool meanPooling)
+    [InlineData(false, 0)]
+    [InlineData(true, 0)]
+    [InlineData(true, 13)]
+    public void BackpropagatedGradientsMatchFiniteDifferencesOfTheLoss(bool meanPooling, int bigrams)
     {
-        var network = new CharGruNetwork(tableRows: 8, dim: 4, hidden: 5, seed: 11, meanPooling);
+        var network = new CharGruNetwork(tableRows: 8, dim: 4, hidden: 5, seed: 11, meanPooling, bigrams);
         var random = new Random(3);
         foreach (var bias in network.Bias)
         {

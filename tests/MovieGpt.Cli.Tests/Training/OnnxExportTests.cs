@@ -59,10 +59,10 @@ public sealed class OnnxExportTests : IDisposable
     }
 
     [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, false)]
-    [InlineData(false, true)]
-    public void TheExportedGruMemberAnswersWhatTheCSharpGruComputes(bool withCnn, bool meanPooling)
+    [InlineData(true, false, 0)]
+    [InlineData(false, false, 0)]
+    [InlineData(false, true, 97)]
+    public void TheExportedGruMemberAnswersWhatTheCSharpGruComputes(bool withCnn, bool meanPooling, int bigrams)
     {
         var featurizer = new FeaturizerSettings { Buckets = 1024 };
         var bag = new EmbeddingBagNetwork(featurizer.Buckets, dim: 8, hidden: 16, seed: 3);
@@ -70,7 +70,7 @@ public sealed class OnnxExportTests : IDisposable
         var cnnSettings = new CharCnnSettings { Vocabulary = [.. "재미있는영화최악정말 ".Select(c => (int)c)], Share = cnnShare, GruShare = 0.5 };
         var encoder = new CharSequenceEncoder(cnnSettings);
         var cnn = new CharCnnNetwork(encoder.TableRows, dim: 6, channels: 5, cnnSettings.Widths, seed: 4, hidden: 7);
-        var gru = new CharGruNetwork(encoder.TableRows, dim: 5, hidden: 6, seed: 5, meanPooling);
+        var gru = new CharGruNetwork(encoder.TableRows, dim: 5, hidden: 6, seed: 5, meanPooling, bigrams);
         Randomize(gru.Bias, 2);
         var path = Path.Combine(_folder, "model.onnx");
         OnnxModelWriter.Write([bag], new CharacterMembers(encoder, withCnn ? cnn : null, gru), path, int8: false);
