@@ -20,13 +20,13 @@ internal sealed class CharCnnNetwork
         Widths = [.. widths];
         Hidden = hidden;
         var random = new Random(seed);
-        Embeddings = Fill(new float[tableRows * dim], random, 0.1f);
-        Filters = [.. Widths.Select(w => Fill(new float[channels * w * dim], random, MathF.Sqrt(6f / (w * dim + channels))))];
+        Embeddings = FillUniform(new float[tableRows * dim], random, 0.1f);
+        Filters = [.. Widths.Select(w => FillUniform(new float[channels * w * dim], random, MathF.Sqrt(6f / (w * dim + channels))))];
         FilterBias = [.. Widths.Select(_ => new float[channels])];
-        W1 = Fill(new float[hidden * Features], random, MathF.Sqrt(6f / (Features + hidden)));
+        W1 = FillUniform(new float[hidden * Features], random, MathF.Sqrt(6f / (Features + hidden)));
         B1 = new float[hidden];
         B1.AsSpan().Fill(0.01f);
-        Output = Fill(new float[Classes * HeadInputs], random, MathF.Sqrt(6f / (HeadInputs + Classes)));
+        Output = FillUniform(new float[Classes * HeadInputs], random, MathF.Sqrt(6f / (HeadInputs + Classes)));
         OutputBias = new float[Classes];
     }
 
@@ -127,36 +127,18 @@ internal sealed class CharCnnNetwork
             }
             head = w.HiddenValues;
         }
-        var top = float.NegativeInfinity;
         for (var k = 0; k < Classes; k++)
         {
             w.Probabilities[k] = OutputBias[k] + Dot(Output.AsSpan(k * HeadInputs, HeadInputs), head);
-            top = MathF.Max(top, w.Probabilities[k]);
         }
-        var sum = 0f;
-        for (var k = 0; k < Classes; k++)
-        {
-            sum += w.Probabilities[k] = MathF.Exp(w.Probabilities[k] - top);
-        }
-        for (var k = 0; k < Classes; k++)
-        {
-            w.Probabilities[k] /= sum;
-        }
+        Softmax(w.Probabilities);
     }
 
     /// <summary>One SGD step toward <paramref name="target"/>; only the winning window of each filter learns.</summary>
     public float Step(ReadOnlySpan<int> ids, ReadOnlySpan<float> target, float rate, Workspace w, float dropout = 0)
     {
         Forward(ids, w, dropout);
-        var loss = 0f;
-        for (var k = 0; k < Classes; k++)
-        {
-            w.OutputGradient[k] = w.Probabilities[k] - target[k];
-            if (target[k] > 0)
-            {
-                loss -= target[k] * MathF.Log(MathF.Max(w.Probabilities[k], 1e-12f));
-            }
-        }
+        var loss = CrossEntropy(w.Probabilities, target, w.OutputGradient);
         BackwardHead(w, rate);
         var x = w.Window.AsSpan(0, ids.Length * Dim);
         var gx = w.WindowGradient.AsSpan(0, ids.Length * Dim);
@@ -215,14 +197,5 @@ internal sealed class CharCnnNetwork
             AddScaled(row, w.Pooled, -rate * g);
             B1[j] -= rate * g;
         }
-    }
-
-    private static float[] Fill(float[] values, Random random, float range)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (random.NextSingle() * 2 - 1) * range;
-        }
-        return values;
     }
 }

@@ -23,13 +23,13 @@ internal sealed class CharGruNetwork
         MeanPooling = meanPooling;
         BigramBuckets = bigramBuckets;
         var random = new Random(seed);
-        Embeddings = Fill(new float[tableRows * dim], random, 0.1f);
-        BigramEmbeddings = Fill(new float[bigramBuckets * dim], random, 0.1f);
+        Embeddings = FillUniform(new float[tableRows * dim], random, 0.1f);
+        BigramEmbeddings = FillUniform(new float[bigramBuckets * dim], random, 0.1f);
         var range = 1f / MathF.Sqrt(hidden);
-        InputWeights = [.. Enumerable.Range(0, Directions).Select(_ => Fill(new float[dim * Gates], random, range))];
-        RecurrentWeights = [.. Enumerable.Range(0, Directions).Select(_ => Fill(new float[hidden * Gates], random, range))];
+        InputWeights = [.. Enumerable.Range(0, Directions).Select(_ => FillUniform(new float[dim * Gates], random, range))];
+        RecurrentWeights = [.. Enumerable.Range(0, Directions).Select(_ => FillUniform(new float[hidden * Gates], random, range))];
         Bias = [.. Enumerable.Range(0, Directions).Select(_ => new float[Gates])];
-        Output = Fill(new float[Classes * Features], random, MathF.Sqrt(6f / (Features + Classes)));
+        Output = FillUniform(new float[Classes * Features], random, MathF.Sqrt(6f / (Features + Classes)));
         OutputBias = new float[Classes];
     }
 
@@ -185,21 +185,11 @@ internal sealed class CharGruNetwork
                 }
             }
         }
-        var top = float.NegativeInfinity;
         for (var k = 0; k < Classes; k++)
         {
             w.Probabilities[k] = OutputBias[k] + Dot(Output.AsSpan(k * Features, Features), w.Pooled);
-            top = MathF.Max(top, w.Probabilities[k]);
         }
-        var sum = 0f;
-        for (var k = 0; k < Classes; k++)
-        {
-            sum += w.Probabilities[k] = MathF.Exp(w.Probabilities[k] - top);
-        }
-        for (var k = 0; k < Classes; k++)
-        {
-            w.Probabilities[k] /= sum;
-        }
+        Softmax(w.Probabilities);
     }
 
     /// <summary>Step <paramref name="s"/> of direction <paramref name="d"/>: h' = (1 − z) ⊙ n + z ⊙ h.</summary>
@@ -243,15 +233,7 @@ internal sealed class CharGruNetwork
     public float Step(ReadOnlySpan<int> ids, ReadOnlySpan<float> target, float rate, Workspace w)
     {
         Forward(ids, w);
-        var loss = 0f;
-        for (var k = 0; k < Classes; k++)
-        {
-            w.OutputGradient[k] = w.Probabilities[k] - target[k];
-            if (target[k] > 0)
-            {
-                loss -= target[k] * MathF.Log(MathF.Max(w.Probabilities[k], 1e-12f));
-            }
-        }
+        var loss = CrossEntropy(w.Probabilities, target, w.OutputGradient);
         var length = ids.Length;
         var stateGradient = w.StateGradient.AsSpan(0, Directions * length * Hidden);
         stateGradient.Clear();
@@ -360,13 +342,4 @@ internal sealed class CharGruNetwork
     }
 
     private int StateAt(int d, int step, int length) => (d * (length + 1) + step) * Hidden;
-
-    private static float[] Fill(float[] values, Random random, float range)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (random.NextSingle() * 2 - 1) * range;
-        }
-        return values;
-    }
 }

@@ -28,9 +28,9 @@ internal sealed class EmbeddingBagNetwork
         B2 = new float[Classes];
 
         var random = new Random(seed);
-        Fill(Embeddings, random, 1.0f / dim);
-        Fill(W1, random, MathF.Sqrt(6f / (BagWidth + hidden)));
-        Fill(W2, random, MathF.Sqrt(6f / (hidden + Classes)));
+        FillUniform(Embeddings, random, 1.0f / dim);
+        FillUniform(W1, random, MathF.Sqrt(6f / (BagWidth + hidden)));
+        FillUniform(W2, random, MathF.Sqrt(6f / (hidden + Classes)));
         B1.AsSpan().Fill(0.01f);
     }
 
@@ -82,38 +82,19 @@ internal sealed class EmbeddingBagNetwork
             var a = B1[j] + Dot(W1.AsSpan(j * BagWidth, BagWidth), bag);
             w.Hidden[j] = a > 0 ? a : 0;
         }
-        var top = float.NegativeInfinity;
         for (var c = 0; c < Classes; c++)
         {
-            var z = B2[c] + (IsLinear ? bag[c] : Dot(W2.AsSpan(c * Hidden, Hidden), w.Hidden));
-            w.Probabilities[c] = z;
-            top = MathF.Max(top, z);
+            w.Probabilities[c] = B2[c] + (IsLinear ? bag[c] : Dot(W2.AsSpan(c * Hidden, Hidden), w.Hidden));
         }
-        var sum = 0f;
-        for (var c = 0; c < Classes; c++)
-        {
-            sum += w.Probabilities[c] = MathF.Exp(w.Probabilities[c] - top);
-        }
-        for (var c = 0; c < Classes; c++)
-        {
-            w.Probabilities[c] /= sum;
-        }
+        Softmax(w.Probabilities);
     }
 
     /// <summary>One SGD step on one review toward <paramref name="target"/> (a distribution over ratings); returns the loss.</summary>
     public float Step(ReadOnlySpan<int> ids, float rowWeight, ReadOnlySpan<float> target, float denseRate, float embeddingRate, Workspace w)
     {
         Forward(ids, rowWeight, w);
-        var loss = 0f;
         Span<float> outputGradient = stackalloc float[Classes];
-        for (var c = 0; c < Classes; c++)
-        {
-            outputGradient[c] = w.Probabilities[c] - target[c];
-            if (target[c] > 0)
-            {
-                loss -= target[c] * MathF.Log(MathF.Max(w.Probabilities[c], 1e-12f));
-            }
-        }
+        var loss = CrossEntropy(w.Probabilities, target, outputGradient);
 
         if (IsLinear)
         {
@@ -164,12 +145,4 @@ internal sealed class EmbeddingBagNetwork
     }
 
     private Span<float> Row(int id) => Embeddings.AsSpan((int)((long)id * Dim), Dim);
-
-    private static void Fill(float[] values, Random random, float range)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = (random.NextSingle() * 2 - 1) * range;
-        }
-    }
 }

@@ -58,7 +58,7 @@ public sealed class EvalCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         var names = JsonDocument.Parse(run.Output).RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["model", "data", "format", "n", "skipped_empty", "seed", "binary_n", "binary_accuracy"], names);
+        Assert.Equal(["model", "data", "format", "n", "skipped_empty", "seed", "binary_n", "binary_accuracy", "binary_mean_recall"], names);
         Assert.Equal(7, JsonDocument.Parse(run.Output).RootElement.GetProperty("seed").GetInt32());
     }
 }

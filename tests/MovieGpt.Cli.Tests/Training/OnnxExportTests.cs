@@ -8,7 +8,13 @@ namespace MovieGpt.Cli.Tests.Training;
 /// <summary>The exported graph must compute what the trainer computed, or dev figures would describe another model.</summary>
 public sealed class OnnxExportTests : IDisposable
 {
+    // Different lengths in one batch: padding, window masks and the GRU's lengths must not change any answer.
+    private static readonly string[] Texts = ["재미", "정말 재미있는 영화", "최악 최악 정말 최악의 영화였다 ㅋㅋ", "영화"];
+    private static readonly FeaturizerSettings Featurizer = new() { Buckets = 4096, TailCharacters = 6, UnspacedNgramMax = 4 };
+
     private readonly string _folder = Directory.CreateTempSubdirectory("moviegpt-export-").FullName;
+    private readonly TextNormalizer _normalizer = new(10_000);
+    private readonly EmbeddingBagNetwork _bag = new(Featurizer.Buckets, dim: 8, hidden: 16, seed: 3);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
@@ -17,44 +23,22 @@ public sealed class OnnxExportTests : IDisposable
     [InlineData(true)]
     public void TheExportedEnsembleAnswersWhatTheNetworksComputeInCSharp(bool int8)
     {
-        var featurizer = new FeaturizerSettings { Buckets = 4096, TailCharacters = 6, UnspacedNgramMax = 4 };
-        var bag = new EmbeddingBagNetwork(featurizer.Buckets, dim: 8, hidden: 16, seed: 3);
-        var cnnSettings = new CharCnnSettings { Vocabulary = [.. "재미있는영화최악정말 ".Select(c => (int)c)], Share = 0.4 };
-        var encoder = new CharSequenceEncoder(cnnSettings);
-        var cnn = new CharCnnNetwork(encoder.TableRows, dim: 6, channels: 5, cnnSettings.Widths, seed: 4);
+        var encoder = Encoder(cnnShare: 0.4, gruShare: 0);
+        var cnn = new CharCnnNetwork(encoder.TableRows, dim: 6, channels: 5, encoder.Settings.Widths, seed: 4);
         Randomize(cnn.FilterBias, 1);
-        var path = Path.Combine(_folder, "model.onnx");
-        OnnxModelWriter.Write([bag], new CharacterMembers(encoder, cnn, null), path, int8);
-        new ModelManifest
-        {
-            Name = "export-test",
-            ModelFile = "model.onnx",
-            Featurizers = [featurizer],
-            CharCnn = cnnSettings,
-            Decoder = RatingDecoder.Identity,
-        }.Write(_folder);
+        using var analyzer = ExportAndLoad(new CharacterMembers(encoder, cnn, null), int8);
 
-        using var analyzer = SentimentModelLoader.Load(new SentimentOptions { ModelPath = _folder });
-        // Different lengths in one batch: padding and window masks must not change any answer.
-        string[] texts = ["재미", "정말 재미있는 영화", "최악 최악 정말 최악의 영화였다 ㅋㅋ", "영화"];
-        var batch = analyzer.AnalyzeBatch(texts);
-        var normalizer = new TextNormalizer(10_000);
-        var hashing = new HashingFeaturizer(featurizer);
-        for (var i = 0; i < texts.Length; i++)
+        var batch = analyzer.AnalyzeBatch(Texts);
+        for (var i = 0; i < Texts.Length; i++)
         {
-            var text = normalizer.Normalize(texts[i]);
-            var ids = hashing.Featurize(text);
-            var bagWork = bag.CreateWorkspace();
-            bag.Forward(ids, FeaturizerSettings.RowWeight(ids.Length), bagWork);
+            var text = _normalizer.Normalize(Texts[i]);
             var cnnWork = cnn.CreateWorkspace(256);
             cnn.Forward(encoder.Encode(text), cnnWork);
-            var mix = bagWork.Probabilities.Zip(cnnWork.Probabilities, (b, c) => 0.6 * b + 0.4 * c).ToArray();
+            var mix = Mix(Bag(text), 0.6, cnnWork.Probabilities, 0.4);
 
             var tolerance = int8 ? 0.02 : 1e-4;
-            Assert.Equal(mix[..4].Sum(), batch[i].Probabilities.Negative, tolerance);
-            Assert.Equal(mix[4..8].Sum(), batch[i].Probabilities.Neutral, tolerance);
-            Assert.Equal(mix[8..].Sum(), batch[i].Probabilities.Positive, tolerance);
-            Assert.Equal(analyzer.Analyze(texts[i]).Probabilities.Positive, batch[i].Probabilities.Positive, 4);
+            AssertAnswers(mix, batch[i], tolerance);
+            Assert.Equal(analyzer.Analyze(Texts[i]).Probabilities.Positive, batch[i].Probabilities.Positive, 4);
         }
     }
 
@@ -64,46 +48,60 @@ public sealed class OnnxExportTests : IDisposable
     [InlineData(false, true, 97)]
     public void TheExportedGruMemberAnswersWhatTheCSharpGruComputes(bool withCnn, bool meanPooling, int bigrams)
     {
-        var featurizer = new FeaturizerSettings { Buckets = 1024 };
-        var bag = new EmbeddingBagNetwork(featurizer.Buckets, dim: 8, hidden: 16, seed: 3);
         var cnnShare = withCnn ? 0.2 : 0;
-        var cnnSettings = new CharCnnSettings { Vocabulary = [.. "재미있는영화최악정말 ".Select(c => (int)c)], Share = cnnShare, GruShare = 0.5 };
-        var encoder = new CharSequenceEncoder(cnnSettings);
-        var cnn = new CharCnnNetwork(encoder.TableRows, dim: 6, channels: 5, cnnSettings.Widths, seed: 4, hidden: 7);
+        var encoder = Encoder(cnnShare, gruShare: 0.5);
+        var cnn = new CharCnnNetwork(encoder.TableRows, dim: 6, channels: 5, encoder.Settings.Widths, seed: 4, hidden: 7);
         var gru = new CharGruNetwork(encoder.TableRows, dim: 5, hidden: 6, seed: 5, meanPooling, bigrams);
         Randomize(gru.Bias, 2);
-        var path = Path.Combine(_folder, "model.onnx");
-        OnnxModelWriter.Write([bag], new CharacterMembers(encoder, withCnn ? cnn : null, gru), path, int8: false);
-        new ModelManifest
-        {
-            Name = "export-test",
-            ModelFile = "model.onnx",
-            Featurizers = [featurizer],
-            CharCnn = cnnSettings,
-            Decoder = RatingDecoder.Identity,
-        }.Write(_folder);
+        using var analyzer = ExportAndLoad(new CharacterMembers(encoder, withCnn ? cnn : null, gru), int8: false);
 
-        using var analyzer = SentimentModelLoader.Load(new SentimentOptions { ModelPath = _folder });
-        // Lengths differ within the batch: the backward direction must start at each review's own end.
-        string[] texts = ["재미", "정말 재미있는 영화", "최악 최악 정말 최악의 영화였다 ㅋㅋ", "영화"];
-        var batch = analyzer.AnalyzeBatch(texts);
-        var normalizer = new TextNormalizer(10_000);
-        var hashing = new HashingFeaturizer(featurizer);
-        for (var i = 0; i < texts.Length; i++)
+        var batch = analyzer.AnalyzeBatch(Texts);
+        for (var i = 0; i < Texts.Length; i++)
         {
-            var text = normalizer.Normalize(texts[i]);
-            var ids = hashing.Featurize(text);
-            var bagWork = bag.CreateWorkspace();
-            bag.Forward(ids, FeaturizerSettings.RowWeight(ids.Length), bagWork);
+            var text = _normalizer.Normalize(Texts[i]);
             var cnnWork = cnn.CreateWorkspace(256);
             cnn.Forward(encoder.Encode(text), cnnWork);
             var gruWork = gru.CreateWorkspace(256);
             gru.Forward(encoder.Encode(text), gruWork);
-            var mix = Enumerable.Range(0, 10).Select(k => (0.5 - cnnShare) * bagWork.Probabilities[k] + cnnShare * cnnWork.Probabilities[k] + 0.5 * gruWork.Probabilities[k]).ToArray();
+            var mix = Mix(Mix(Bag(text), 0.5 - cnnShare, cnnWork.Probabilities, cnnShare), 1, gruWork.Probabilities, 0.5);
 
-            Assert.Equal(mix[..4].Sum(), batch[i].Probabilities.Negative, 1e-4);
-            Assert.Equal(mix[8..].Sum(), batch[i].Probabilities.Positive, 1e-4);
+            AssertAnswers(mix, batch[i], 1e-4);
         }
+    }
+
+    private static CharSequenceEncoder Encoder(double cnnShare, double gruShare) =>
+        new(new CharCnnSettings { Vocabulary = [.. "재미있는영화최악정말 ".Select(c => (int)c)], Share = cnnShare, GruShare = gruShare });
+
+    private ISentimentAnalyzer ExportAndLoad(CharacterMembers characters, bool int8)
+    {
+        OnnxModelWriter.Write([_bag], characters, Path.Combine(_folder, "model.onnx"), int8);
+        new ModelManifest
+        {
+            Name = "export-test",
+            ModelFile = "model.onnx",
+            Featurizers = [Featurizer],
+            CharCnn = characters.Settings,
+            Decoder = RatingDecoder.Identity,
+        }.Write(_folder);
+        return SentimentModelLoader.Load(new SentimentOptions { ModelPath = _folder });
+    }
+
+    private float[] Bag(string normalized)
+    {
+        var ids = new HashingFeaturizer(Featurizer).Featurize(normalized);
+        var work = _bag.CreateWorkspace();
+        _bag.Forward(ids, FeaturizerSettings.RowWeight(ids.Length), work);
+        return work.Probabilities;
+    }
+
+    private static float[] Mix(float[] a, double shareA, float[] b, double shareB) =>
+        [.. a.Zip(b, (x, y) => (float)(shareA * x + shareB * y))];
+
+    private static void AssertAnswers(float[] ratingDistribution, SentimentResult answer, double tolerance)
+    {
+        Assert.Equal(ratingDistribution[..4].Sum(), answer.Probabilities.Negative, tolerance);
+        Assert.Equal(ratingDistribution[4..8].Sum(), answer.Probabilities.Neutral, tolerance);
+        Assert.Equal(ratingDistribution[8..].Sum(), answer.Probabilities.Positive, tolerance);
     }
 
     private static void Randomize(float[][] arrays, int seed)
