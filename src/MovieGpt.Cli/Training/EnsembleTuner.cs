@@ -12,11 +12,8 @@ namespace MovieGpt.Cli.Training;
 internal sealed class EnsembleTuner(Action<string> log)
 {
     // Share grid of each character member; the bag members always keep at least 30 %.
-    private static readonly double[] ShareGrid = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4];
+    private static readonly double[] ShareGrid = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
     private const double MaxCharacterShare = 0.7;
-
-    // Among share pairs this close to the best binary accuracy, the one with the best macro-F1 wins.
-    private const double BinaryTolerance = 0.001;
 
     public (RatingDecoder Decoder, CharacterMembers? Characters) Tune(
         IReadOnlyList<EmbeddingBagNetwork> bags, IReadOnlyList<FeaturizerSettings> featurizers, CharacterMembers? characters,
@@ -37,19 +34,17 @@ internal sealed class EnsembleTuner(Action<string> log)
         }
 
         double[] cnnShares = cnn is null ? [0] : ShareGrid, gruShares = gru is null ? [0] : ShareGrid;
-        var candidates = (from c in cnnShares from g in gruShares where c + g <= MaxCharacterShare select (Cnn: c, Gru: g))
-            .Select(s => (Shares: s, Binary: BestBinaryAccuracy(Mix(bag, cnn, gru, s.Cnn, s.Gru), ratings)))
-            .ToList();
-        var best = candidates.Max(c => c.Binary);
+        // Binary accuracy and three-class macro-F1 both have bars; a share pair is judged by their sum, each with
+        // the decoder tuned for it (the negative weight moves both figures).
+        var candidates = (from c in cnnShares from g in gruShares where c + g <= MaxCharacterShare select (Cnn: c, Gru: g)).ToList();
         var chosen = candidates
-            .Where(c => c.Binary >= best - BinaryTolerance)
-            .Select(c =>
+            .Select(shares =>
             {
-                var mixed = Mix(bag, cnn, gru, c.Shares.Cnn, c.Shares.Gru);
+                var mixed = Mix(bag, cnn, gru, shares.Cnn, shares.Gru);
                 var decoder = RatingMetrics.TuneDecoder(mixed, ratings);
-                return (c.Shares, Decoder: decoder, Metrics: RatingMetrics.Compute(mixed, ratings, decoder));
+                return (Shares: shares, Decoder: decoder, Metrics: RatingMetrics.Compute(mixed, ratings, decoder));
             })
-            .MaxBy(c => c.Metrics.ThreeClassMacroF1);
+            .MaxBy(c => c.Metrics.BinaryAccuracy + c.Metrics.ThreeClassMacroF1);
         log($"shares chosen on dev: CNN {chosen.Shares.Cnn}, GRU {chosen.Shares.Gru} (of {candidates.Count} pairs); ensemble {chosen.Metrics}");
         return (chosen.Decoder, characters.WithShares(chosen.Shares.Cnn, chosen.Shares.Gru));
     }
@@ -106,37 +101,6 @@ internal sealed class EnsembleTuner(Action<string> log)
             mixed[i] = mix;
         }
         return mixed;
-    }
-
-    /// <summary>Mean recall of the binary decision at the best negative class weight of the decoder's grid: a cheap proxy to rank share pairs.</summary>
-    private static double BestBinaryAccuracy(float[][] distributions, int[] ratings)
-    {
-        var best = 0.0;
-        foreach (var weight in RatingMetrics.WeightGrid)
-        {
-            int negatives = 0, positives = 0, negativeRight = 0, positiveRight = 0;
-            for (var i = 0; i < ratings.Length; i++)
-            {
-                if (ratings[i] is > 4 and < 9)
-                {
-                    continue;
-                }
-                var p = distributions[i];
-                var saysPositive = p[8] + p[9] > weight * (p[0] + p[1] + p[2] + p[3]);
-                if (ratings[i] <= 4)
-                {
-                    negatives++;
-                    negativeRight += saysPositive ? 0 : 1;
-                }
-                else
-                {
-                    positives++;
-                    positiveRight += saysPositive ? 1 : 0;
-                }
-            }
-            best = Math.Max(best, ((double)negativeRight / Math.Max(1, negatives) + (double)positiveRight / Math.Max(1, positives)) / 2);
-        }
-        return best;
     }
 
     private static void AddShare(float[] mix, float[] probabilities, float share)

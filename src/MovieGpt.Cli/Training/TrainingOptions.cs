@@ -67,7 +67,7 @@ internal sealed record TrainingOptions
     public bool CharGruMean { get; init; } = true;
 
     /// <summary>Hash buckets of the character bigrams the GRU reads beside each character; 0 = characters only.</summary>
-    public int CharGruBigrams { get; init; }
+    public int CharGruBigrams { get; init; } = 65_536;
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
