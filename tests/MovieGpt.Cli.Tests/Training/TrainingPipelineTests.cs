@@ -5,15 +5,29 @@ using MovieGpt.Sentiment.Text;
 
 namespace MovieGpt.Cli.Tests.Training;
 
-/// <summary>Train → export → load → predict, end to end, on the committed 2,000-review sample.</summary>
-public sealed class TrainingPipelineTests : IDisposable
+/// <summary>One training run on the committed 2,000-review sample, shared by the tests that read its model folder.</summary>
+public sealed class TrainedSampleModel : IDisposable
 {
-    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "data", "dev-sample-2000.tsv");
-    private readonly string _output = Directory.CreateTempSubdirectory("moviegpt-train-").FullName;
+    public static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "data", "dev-sample-2000.tsv");
 
-    public void Dispose() => Directory.Delete(_output, recursive: true);
+    public TrainedSampleModel()
+    {
+        Summary = new TrainingPipeline(TrainingPipelineTests.SmallEnsemble(), _ => { }).Run(Sample, Sample, Folder, progress: null);
+    }
 
-    private static TrainingOptions SmallEnsemble() => new()
+    public string Folder { get; } = Directory.CreateTempSubdirectory("moviegpt-train-").FullName;
+
+    internal TrainingSummary Summary { get; }
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+/// <summary>Train → export → load → predict, end to end, on the committed 2,000-review sample.</summary>
+public sealed class TrainingPipelineTests(TrainedSampleModel trained) : IClassFixture<TrainedSampleModel>
+{
+    private readonly string _output = trained.Folder;
+
+    internal static TrainingOptions SmallEnsemble() => new()
     {
         // One MLP member and one linear member, so both graph shapes are exported and loaded, and both
         // character members (CNN and GRU), whose shares are then chosen on the dev file.
@@ -30,15 +44,13 @@ public sealed class TrainingPipelineTests : IDisposable
         CharCnnEpochs = 2,
         CharGruShare = 0.2,
         CharGruEpochs = 2,
+        CharGruBigrams = 512,
     };
-
-    private TrainingSummary Train() =>
-        new TrainingPipeline(SmallEnsemble(), _ => { }).Run(Sample, Sample, _output, progress: null);
 
     [Fact]
     public void TrainingWritesAModelFolderThatTheEngineLoads()
     {
-        var summary = Train();
+        var summary = trained.Summary;
 
         Assert.Equal(2_000, summary.Examples);
         Assert.True(File.Exists(Path.Combine(_output, TrainingPipeline.Int8File)));
@@ -58,7 +70,7 @@ public sealed class TrainingPipelineTests : IDisposable
     [Fact]
     public void TheTrainedModelLearnsItsTrainingSampleAndInt8KeepsFp32Accuracy()
     {
-        var summary = Train();
+        var summary = trained.Summary;
 
         // Memorizing 2,000 reviews is easy; a broken gradient, export or decoder would not get there.
         var fp32 = summary.Metrics["fp32"];
@@ -72,7 +84,8 @@ public sealed class TrainingPipelineTests : IDisposable
     public void AMissingDataFileIsAClearError()
     {
         var pipeline = new TrainingPipeline(SmallEnsemble(), _ => { });
-        var error = Assert.Throws<FileNotFoundException>(() => pipeline.Run(Path.Combine(_output, "nope.tsv"), null, _output, null));
-        Assert.Contains("nope.tsv", error.Message);
+        var missing = Path.Combine(Path.GetTempPath(), $"nope-{Guid.NewGuid():N}.tsv");
+        var error = Assert.Throws<FileNotFoundException>(() => pipeline.Run(missing, null, Path.Combine(Path.GetTempPath(), "unused"), null));
+        Assert.Contains(Path.GetFileName(missing), error.Message);
     }
 }
