@@ -44,11 +44,9 @@ public static class ReviewsApi
         {
             return invalid;
         }
-        if (!await movies.ExistsAsync(movieId, ct))
-        {
-            return ApiResults.MovieNotFound();
-        }
-        return TypedResults.Ok(await reviews.ListAsync(skip, Paging.Cap(limit), movieId, ct));
+        // One query when the movie has reviews on this page; only an empty page needs to ask whether the movie exists.
+        var page = await reviews.ListAsync(skip, Paging.Cap(limit), movieId, ct);
+        return page.Count == 0 && !await movies.ExistsAsync(movieId, ct) ? ApiResults.MovieNotFound() : TypedResults.Ok(page);
     }
 
     public static async Task<Results<Ok<MovieRatingResponse>, ProblemHttpResult>> GetMovieRating(

@@ -30,9 +30,10 @@ public static class DatabaseExtensions
             default:
                 var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
                 builder.Services.AddSingleton<SqliteWriteGate>();
+                builder.Services.AddSingleton<SqliteConnectionSetup>();
                 builder.Services.AddDbContextPool<MovieGptDbContext, SqliteMovieGptDbContext>((services, db) => db
                     .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
-                    .AddInterceptors(services.GetRequiredService<SqliteWriteGate>(), new SqliteConnectionSetup()));
+                    .AddInterceptors(services.GetRequiredService<SqliteWriteGate>(), services.GetRequiredService<SqliteConnectionSetup>()));
                 break;
         }
         return builder;

@@ -4,7 +4,7 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-public sealed class MovieService(MovieGptDbContext db, TimeProvider clock) : IMovieService
+public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, TimeProvider clock) : IMovieService
 {
     public async Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ public sealed class MovieService(MovieGptDbContext db, TimeProvider clock) : IMo
     public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
         Project(db.Movies.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
 
-    public Task<bool> ExistsAsync(int id, CancellationToken ct = default) => db.Movies.AnyAsync(m => m.Id == id, ct);
+    public Task<bool> ExistsAsync(int id, CancellationToken ct = default) => queries.MovieExists(db, id, ct);
 
     public async Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
     {
@@ -49,12 +49,11 @@ public sealed class MovieService(MovieGptDbContext db, TimeProvider clock) : IMo
 
     public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default)
     {
-        var title = await db.Movies.Where(m => m.Id == id).Select(m => m.Title).FirstOrDefaultAsync(ct);
-        if (title is null)
-        {
-            return null;
-        }
-        return new MovieStatsResponse(id, title, await ReviewStatistics.ComputeAsync(db.Reviews.AsNoTracking().Where(r => r.MovieId == id), ct));
+        // Two queries on one connection: opening a pooled SQLite connection costs as much as a small query.
+        await db.Database.OpenConnectionAsync(ct);
+        return await queries.MovieTitle(db, id, ct) is { } title
+            ? new MovieStatsResponse(id, title, await ReviewStatistics.ComputeAsync(db, queries, id, ct))
+            : null;
     }
 
     private IQueryable<Movie> Search(string? q)

@@ -5,30 +5,18 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-public sealed class ReviewService(MovieGptDbContext db, ISentimentAnalyzer analyzer, TimeProvider clock) : IReviewService
+public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, ISentimentAnalyzer analyzer, TimeProvider clock) : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
-        await Filter(movieId)
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Skip(skip).Take(limit)
-            .Select(r => new ReviewResponse(
-                r.Id,
-                r.MovieId,
-                r.Movie!.Title,
-                r.Author,
-                r.Content,
-                r.SentimentLabel,
-                r.SentimentScore,
-                new SentimentProbabilities(r.ProbabilityNegative, r.ProbabilityNeutral, r.ProbabilityPositive),
-                r.PredictedRating,
-                r.CreatedAt))
-            .ToListAsync(ct);
+        await queries.ReviewPage(db, movieId, skip, limit).ToListAsync(ct, Math.Min(limit, 100));
 
     public Task<int> CountAsync(int? movieId = null, CancellationToken ct = default) => Filter(movieId).CountAsync(ct);
 
     public async Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default)
     {
-        var title = await db.Movies.Where(m => m.Id == request.MovieId).Select(m => m.Title).FirstOrDefaultAsync(ct);
+        // Two statements on one connection: opening a pooled SQLite connection costs as much as a small query.
+        await db.Database.OpenConnectionAsync(ct);
+        var title = await queries.MovieTitle(db, request.MovieId, ct);
         if (title is null)
         {
             return null;
@@ -59,7 +47,7 @@ public sealed class ReviewService(MovieGptDbContext db, ISentimentAnalyzer analy
         await db.Reviews.Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0;
 
     public Task<ReviewStatsResponse> GetStatsAsync(int? movieId = null, CancellationToken ct = default) =>
-        ReviewStatistics.ComputeAsync(Filter(movieId), ct);
+        ReviewStatistics.ComputeAsync(db, queries, movieId, ct);
 
     private IQueryable<Review> Filter(int? movieId)
     {

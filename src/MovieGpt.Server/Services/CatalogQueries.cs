@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using MovieGpt.Sentiment;
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Data;
+
+namespace MovieGpt.Server.Services;
+
+/// <summary>
+/// The queries every API request runs, compiled once so that a request skips EF's expression-tree work (most of
+/// EF's own cost on a small query). A compiled query binds to the model of the first context it runs with, so
+/// there is one set per app (a singleton), not a static one: a process may host apps on both providers (the tests).
+/// A null movie id means every movie's reviews: EF drops the test from the SQL then, so the query keeps its index.
+/// </summary>
+public sealed class CatalogQueries
+{
+    public Func<MovieGptDbContext, int, CancellationToken, Task<string?>> MovieTitle { get; } = EF.CompileAsyncQuery(
+        (MovieGptDbContext db, int id, CancellationToken _) => db.Movies.Where(m => m.Id == id).Select(m => m.Title).FirstOrDefault());
+
+    public Func<MovieGptDbContext, int, CancellationToken, Task<bool>> MovieExists { get; } = EF.CompileAsyncQuery(
+        (MovieGptDbContext db, int id, CancellationToken _) => db.Movies.Any(m => m.Id == id));
+
+    /// <summary>A page of reviews, newest first, with their movie's title.</summary>
+    public Func<MovieGptDbContext, int?, int, int, IAsyncEnumerable<ReviewResponse>> ReviewPage { get; } = EF.CompileAsyncQuery(
+        (MovieGptDbContext db, int? movieId, int skip, int limit) => db.Reviews
+            .Where(r => movieId == null || r.MovieId == movieId)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Skip(skip).Take(limit)
+            .Select(r => new ReviewResponse(
+                r.Id,
+                r.MovieId,
+                r.Movie!.Title,
+                r.Author,
+                r.Content,
+                r.SentimentLabel,
+                r.SentimentScore,
+                new SentimentProbabilities(r.ProbabilityNegative, r.ProbabilityNeutral, r.ProbabilityPositive),
+                r.PredictedRating,
+                r.CreatedAt)));
+
+    /// <summary>
+    /// The reviews grouped by (label, rounded rating, UTC day), from which <see cref="ReviewStatistics"/> sums every
+    /// figure. Positivity = P(positive) + P(neutral)/2: it rises with how positive a review is, 0.5 for a neutral one.
+    /// Ratings carry one decimal; floor(x + 0.5) rounds halves up the same way on every provider.
+    /// </summary>
+    public Func<MovieGptDbContext, int?, IAsyncEnumerable<ReviewGroup>> ReviewGroups { get; } = EF.CompileAsyncQuery(
+        (MovieGptDbContext db, int? movieId) => db.Reviews
+            .Where(r => movieId == null || r.MovieId == movieId)
+            .GroupBy(r => new { r.SentimentLabel, Bin = Math.Floor(r.PredictedRating + 0.5), Day = r.CreatedAt.Date })
+            .Select(g => new ReviewGroup(
+                g.Key.SentimentLabel,
+                g.Key.Bin,
+                g.Key.Day,
+                g.Count(),
+                g.Sum(r => r.ProbabilityPositive + r.ProbabilityNeutral / 2),
+                g.Sum(r => r.PredictedRating),
+                g.Min(r => r.CreatedAt),
+                g.Max(r => r.CreatedAt))));
+}
+
+/// <summary>The reviews of one label, rounded rating and UTC day: their count and sums.</summary>
+public sealed record ReviewGroup(string Label, double Bin, DateTime Day, int Count, double Positivity, double Rating, DateTime First, DateTime Last);
+
+internal static class AsyncEnumerables
+{
+    public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> items, CancellationToken ct, int capacity = 0)
+    {
+        var list = new List<T>(capacity);
+        await foreach (var item in items.WithCancellation(ct))
+        {
+            list.Add(item);
+        }
+        return list;
+    }
+}
