@@ -116,13 +116,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         var ids = new List<int>();
         for (var i = 0; i < options.Movies; i++)
         {
-            using var response = await http.PostAsJsonAsync("api/movies/", new { title = $"부하 시험 영화 {i + 1} ({run})", genre = "드라마", director = "부하 시험" });
+            using var response = await http.PostAsync("api/movies/", JsonBody.Of(new { title = $"부하 시험 영화 {i + 1} ({run})", genre = "드라마", director = "부하 시험" }));
             response.EnsureSuccessStatusCode();
             var id = (int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
             ids.Add(id);
             for (var r = 0; r < SeedReviewsPerMovie; r++)
             {
-                using var review = await http.PostAsJsonAsync("api/reviews/", new { movie_id = id, author = "seed", content = texts[(i * SeedReviewsPerMovie + r) % texts.Count] });
+                using var review = await http.PostAsync("api/reviews/", JsonBody.Of(new { movie_id = id, author = "seed", content = texts[(i * SeedReviewsPerMovie + r) % texts.Count] }));
                 review.EnsureSuccessStatusCode();
             }
         }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-
 namespace MovieGpt.LoadTest;
 
 /// <summary>One kind of request in the mix, with how often a client picks it.</summary>
@@ -43,12 +41,12 @@ public sealed class Workload(HttpClient http, IReadOnlyList<int> movieIds, IRead
         var movieId = movieIds[random.Next(movieIds.Count)];
         using var response = operation switch
         {
-            0 => await http.PostAsJsonAsync("api/reviews/", new
+            0 => await http.PostAsync("api/reviews/", JsonBody.Of(new
             {
                 movie_id = movieId,
                 author = $"load{random.Next(1000)}",
                 content = texts[random.Next(texts.Count)],
-            }, ct),
+            }), ct),
             1 => await http.GetAsync($"api/reviews/movie/{movieId}?limit=20", ct),
             2 => await http.GetAsync($"api/movies/{movieId}/stats", ct),
             _ => await http.GetAsync("api/reviews/?limit=10", ct),
