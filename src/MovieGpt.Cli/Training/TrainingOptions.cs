@@ -92,7 +92,7 @@ internal sealed record TrainingOptions
         ["embedding_rate"] = string.Join(",", Featurizers.Select((_, k) => EmbeddingRateOf(k).ToString("G"))),
         ["neighbour_smoothing"] = NeighbourSmoothing.ToString("G"),
         ["char_cnn"] = CharCnnShare > 0 ? $"share {CharCnnShare}, dim {CharCnnDim}, {CharCnnChannels} channels per width {string.Join(",", CharCnnWidths)}, hidden {CharCnnHidden}, dropout {CharCnnDropout}, {CharCnnEpochs} epochs, rate {CharCnnRate}" : "none",
-        ["char_gru"] = CharGruShare > 0 ? $"share {CharGruShare}, dim {CharGruDim}, hidden {CharGruHidden} per direction, {CharGruEpochs} epochs, rate {CharGruRate}, mean pooling {CharGruMean}, bigram buckets {CharGruBigrams}" : "none",
+        ["char_gru"] = CharGruShare > 0 ? $"share {CharGruShare} (with --dev: the starting point, the chosen share is in char_cnn.gru_share), dim {CharGruDim}, hidden {CharGruHidden} per direction, {CharGruEpochs} epochs, rate {CharGruRate}, mean pooling {CharGruMean}, bigram buckets {CharGruBigrams}" : "none",
         ["seed"] = Seed.ToString(),
     };
 }
