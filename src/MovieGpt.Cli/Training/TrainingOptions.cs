@@ -57,7 +57,7 @@ internal sealed record TrainingOptions
 
     public int CharGruDim { get; init; } = 24;
 
-    public int CharGruHidden { get; init; } = 32;
+    public int CharGruHidden { get; init; } = 24;
 
     public int CharGruEpochs { get; init; } = 6;
 
