@@ -17,10 +17,9 @@ internal sealed partial class CharGruNetwork
             EmbeddingGradient = new float[maxLength * n.Dim];
             Inputs = new float[maxLength * n.Dim];
             Pooled = new float[n.Features];
-            PooledAt = new int[n.MaxFeaturesCount];
+            PooledAt = new int[n.MaxFeatures];
             GateGradient = new float[n.Gates];
             Carry = new float[n.Hidden];
-            ResetGradient = new float[n.Hidden];
         }
 
         /// <summary>Per direction, the state before step 0 (zeros) then after each step, in reading order.</summary>
@@ -56,7 +55,5 @@ internal sealed partial class CharGruNetwork
         public float[] GateGradient { get; }
 
         public float[] Carry { get; }
-
-        public float[] ResetGradient { get; }
     }
 }

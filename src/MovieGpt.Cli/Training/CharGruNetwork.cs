@@ -46,7 +46,8 @@ internal sealed partial class CharGruNetwork
     /// <summary>Max-pooled states of both directions, then (with mean pooling) their means.</summary>
     public int Features => Directions * Hidden * (MeanPooling ? 2 : 1);
 
-    private int MaxFeatures => Directions * Hidden;
+    /// <summary>The max-pooled features alone: the ones that remember which step won.</summary>
+    internal int MaxFeatures => Directions * Hidden;
 
     public float[] Embeddings { get; }
 
@@ -79,8 +80,6 @@ internal sealed partial class CharGruNetwork
     public float[] OutputBias { get; }
 
     public Workspace CreateWorkspace(int maxLength) => new(this, maxLength);
-
-    internal int MaxFeaturesCount => MaxFeatures;
 
     public void Forward(ReadOnlySpan<int> ids, Workspace w)
     {
