@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
+using MovieGpt.Server.Services;
 using MovieGpt.Server.Tests.Infrastructure;
 
 namespace MovieGpt.Server.Tests;
@@ -63,6 +64,27 @@ public abstract class DatabaseTests(ServerFixture server)
         var rating = await _client.GetObjectAsync($"/api/reviews/movie/{movie.Id()}/rating");
         Assert.Equal(100, (int)rating["review_count"]!);
         Assert.Equal((double)stats["average_score"]!, (double)rating["average_score"]!, 4);
+    }
+
+    [DatabaseFact]
+    public async Task AReviewWhoseMovieIsGoneFailsAloneAndTheRestOfItsBatchIsStored()
+    {
+        var movie = await _client.CreateMovieAsync($"일괄 저장 {Guid.NewGuid():N}");
+        var writer = server.Services.GetRequiredService<ReviewWriter>();
+        Review NewReview(int movieId, int i) => new()
+        {
+            MovieId = movieId, Author = $"관객{i}", Content = $"일괄 저장 리뷰 {i}", SentimentLabel = "neutral", CreatedAt = DateTime.UtcNow,
+        };
+
+        // Queued together, so the missing movie's review shares a commit with others and forces the one-by-one retry.
+        var reviews = Enumerable.Range(0, 40).Select(i => NewReview(i == 20 ? 987654 : movie.Id(), i)).ToArray();
+        var outcomes = await Task.WhenAll(reviews.Select(writer.StoreAsync));
+
+        Assert.False(outcomes[20]);
+        Assert.All(outcomes.Where((_, i) => i != 20), Assert.True);
+        Assert.Equal(39, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
+        Assert.Equal(39, reviews.Where((_, i) => i != 20).Select(r => r.Id).Distinct().Count(id => id > 0));
+        Assert.Equal(0, await server.ScalarAsync("SELECT COUNT(*) FROM reviews WHERE movie_id = 987654"));
     }
 
     [DatabaseFact]

@@ -5,7 +5,8 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, ISentimentAnalyzer analyzer, TimeProvider clock) : IReviewService
+public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, ISentimentAnalyzer analyzer, ReviewWriter writer, TimeProvider clock)
+    : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
         await queries.ReviewPage(db, movieId, skip, limit).ToListAsync(ct, Math.Min(limit, 100));
@@ -14,8 +15,6 @@ public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, 
 
     public async Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default)
     {
-        // Two statements on one connection: opening a pooled SQLite connection costs as much as a small query.
-        await db.Database.OpenConnectionAsync(ct);
         var title = await queries.MovieTitle(db, request.MovieId, ct);
         if (title is null)
         {
@@ -37,8 +36,11 @@ public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, 
             PredictedRating = sentiment.Rating,
             CreatedAt = clock.UtcNow(),
         };
-        db.Reviews.Add(review);
-        await db.SaveChangesAsync(ct);
+        // The writer commits it together with the reviews of concurrent requests; the movie may be deleted meanwhile.
+        if (!await writer.StoreAsync(review))
+        {
+            return null;
+        }
         return new ReviewResponse(review.Id, review.MovieId, title, review.Author, review.Content, review.SentimentLabel,
             review.SentimentScore, sentiment.Probabilities, review.PredictedRating, review.CreatedAt);
     }
