@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.EntityFrameworkCore;
 using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
@@ -9,7 +8,9 @@ namespace MovieGpt.Server.Services;
 /// queued so far in one transaction. Under load the reviews that arrive during one commit go into the next,
 /// so a burst of writers costs a few commits instead of one each (on SQLite, the single writer, they used to
 /// queue behind each other one commit at a time). When a batch fails, its reviews are retried one by one, so a
-/// review whose movie was deleted meanwhile fails alone. One instance per app; stopping the app drains the queue.
+/// review whose movie was deleted meanwhile fails alone. The loop has a thread of its own and uses the
+/// synchronous EF calls: on the thread pool each step of a commit queued behind every waiting request, which
+/// stretched the commit that all queued writers wait for. One instance per app; stopping the app drains the queue.
 /// </summary>
 public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWriter> logger) : BackgroundService
 {
@@ -36,26 +37,49 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWrit
         return base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "review writer",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    // Not stoppingToken: queued reviews were accepted and must be written before the app exits.
+    private void Run()
     {
         var batch = new List<Pending>(MaxBatch);
-        // Not stoppingToken: queued reviews were accepted and must be written before the app exits.
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        while (_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
                 batch.Add(next);
             }
-            await WriteAsync(batch);
+            Write(batch);
         }
     }
 
-    private async Task WriteAsync(List<Pending> batch)
+    private void Write(List<Pending> batch)
     {
         try
         {
-            await SaveAsync(batch);
+            Save(batch);
             batch.ForEach(p => p.Stored.TrySetResult(true));
         }
         catch (Exception e) when (batch.Count > 1)
@@ -63,37 +87,37 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWrit
             logger.LogWarning(e, "A batch of {Count} reviews failed; storing them one by one", batch.Count);
             foreach (var pending in batch)
             {
-                await WriteOneAsync(pending);
+                WriteOne(pending);
             }
         }
         catch (Exception e)
         {
-            await FailAsync(batch[0], e);
+            Fail(batch[0], e);
         }
     }
 
-    private async Task WriteOneAsync(Pending pending)
+    private void WriteOne(Pending pending)
     {
         try
         {
             pending.Review.Id = 0;
-            await SaveAsync([pending]);
+            Save([pending]);
             pending.Stored.TrySetResult(true);
         }
         catch (Exception e)
         {
-            await FailAsync(pending, e);
+            Fail(pending, e);
         }
     }
 
     // A missing movie is the caller's 404, any other failure its error.
-    private async Task FailAsync(Pending pending, Exception error)
+    private void Fail(Pending pending, Exception error)
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
-            if (!await db.Movies.AnyAsync(m => m.Id == pending.Review.MovieId))
+            if (!db.Movies.Any(m => m.Id == pending.Review.MovieId))
             {
                 pending.Stored.TrySetResult(false);
                 return;
@@ -106,15 +130,15 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWrit
         pending.Stored.TrySetException(error);
     }
 
-    private async Task SaveAsync(IReadOnlyList<Pending> batch)
+    private void Save(IReadOnlyList<Pending> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
         foreach (var pending in batch)
         {
             db.Reviews.Add(pending.Review);
         }
-        await db.SaveChangesAsync();
+        db.SaveChanges();
     }
 
     private sealed record Pending(Review Review, TaskCompletionSource<bool> Stored);
