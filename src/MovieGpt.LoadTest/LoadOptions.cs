@@ -7,12 +7,14 @@ public sealed record LoadOptions(
     Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid, int? Rate)
 {
     public const string Usage = """
-        Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 10] [--movies 100]
+        Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 30] [--movies 100]
                              [--texts tests/data/dev-sample-2000.tsv] [--mix 50,25,15,10] [--rate R] [--server-pid PID] [--keep]
         Drives a RUNNING MovieGpt server on this machine (loopback only) and prints requests/s and p50/p99 per endpoint.
         --mix weighs POST /api/reviews/, GET /api/reviews/movie/{id}, GET /api/movies/{id}/stats, GET /api/reviews/.
         Without --rate each client sends its next request as soon as the last is answered (the server's capacity);
         with --rate the clients together send R requests/s on a fixed schedule (latency at a given load).
+        The warm-up is long because a freshly started server spends its first ~25 s under load re-compiling hot
+        methods (tiered JIT), a quarter of its CPU; a server that has been up for a while does not.
         --server-pid also reports the server's CPU time per request over the measured window (read from /proc).
         The movies it creates (and so their reviews) are deleted at the end unless --keep is given.
         """;
@@ -54,7 +56,7 @@ public sealed record LoadOptions(
             uri,
             Positive(values, "clients", 32),
             Positive(values, "seconds", 20),
-            Positive(values, "warmup", 10, allowZero: true),
+            Positive(values, "warmup", 30, allowZero: true),
             Positive(values, "movies", 100),
             values.GetValueOrDefault("texts", Path.Combine("tests", "data", "dev-sample-2000.tsv")),
             keep,

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MovieGpt.Server.Data;
+using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Extensions;
 
@@ -26,6 +27,7 @@ public static class DatabaseExtensions
                 // Pooled contexts: the options are built once and a request reuses a reset context.
                 builder.Services.AddDbContextPool<MovieGptDbContext, PostgresMovieGptDbContext>(db =>
                     db.UseNpgsql(options.ConnectionString, npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
+                builder.Services.AddScoped<IReviewStore, DirectReviewStore>();
                 break;
             default:
                 var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
@@ -34,6 +36,10 @@ public static class DatabaseExtensions
                 builder.Services.AddDbContextPool<MovieGptDbContext, SqliteMovieGptDbContext>((services, db) => db
                     .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
                     .AddInterceptors(services.GetRequiredService<SqliteWriteGate>(), services.GetRequiredService<SqliteConnectionSetup>()));
+                // One writer at a time anyway: concurrent reviews are queued and committed together.
+                builder.Services.AddSingleton<ReviewWriter>();
+                builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<ReviewWriter>());
+                builder.Services.AddHostedService(services => services.GetRequiredService<ReviewWriter>());
                 break;
         }
         return builder;

@@ -13,8 +13,6 @@ public static class ServiceExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogQueries>();
-        builder.Services.AddSingleton<ReviewWriter>();
-        builder.Services.AddHostedService(services => services.GetRequiredService<ReviewWriter>());
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();
         return builder;

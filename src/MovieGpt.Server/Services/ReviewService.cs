@@ -5,7 +5,7 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, ISentimentAnalyzer analyzer, ReviewWriter writer, TimeProvider clock)
+public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, ISentimentAnalyzer analyzer, IReviewStore store, TimeProvider clock)
     : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
@@ -36,8 +36,8 @@ public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, 
             PredictedRating = sentiment.Rating,
             CreatedAt = clock.UtcNow(),
         };
-        // The writer commits it together with the reviews of concurrent requests; the movie may be deleted meanwhile.
-        if (!await writer.StoreAsync(review))
+        // The movie may have been deleted since it was found.
+        if (!await store.StoreAsync(review))
         {
             return null;
         }

@@ -4,7 +4,7 @@ using MovieGpt.Server.Data;
 namespace MovieGpt.Server.Services;
 
 /// <summary>
-/// Stores reviews by group commit: requests queue their scored review and wait, one loop inserts everything
+/// Stores reviews by group commit (used on SQLite, which has a single writer): requests queue their scored review and wait, one loop inserts everything
 /// queued so far in one transaction. Under load the reviews that arrive during one commit go into the next,
 /// so a burst of writers costs a few commits instead of one each (on SQLite, the single writer, they used to
 /// queue behind each other one commit at a time). When a batch fails, its reviews are retried one by one, so a
@@ -12,14 +12,13 @@ namespace MovieGpt.Server.Services;
 /// synchronous EF calls: on the thread pool each step of a commit queued behind every waiting request, which
 /// stretched the commit that all queued writers wait for. One instance per app; stopping the app drains the queue.
 /// </summary>
-public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWriter> logger) : BackgroundService
+public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWriter> logger) : BackgroundService, IReviewStore
 {
     // Big enough that a burst from every connection fits one commit, small enough to keep a commit short.
     private const int MaxBatch = 256;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Stores the review and returns it with its id; false when its movie does not exist (any more).</summary>
     public async Task<bool> StoreAsync(Review review)
     {
         var pending = new Pending(review, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
