@@ -4,13 +4,13 @@ using MovieGpt.Server.Data;
 namespace MovieGpt.Server.Services;
 
 /// <summary>
-/// Stores reviews by group commit (used on SQLite, which has a single writer): requests queue their scored review and wait, one loop inserts everything
-/// queued so far in one transaction. Under load the reviews that arrive during one commit go into the next,
-/// so a burst of writers costs a few commits instead of one each (on SQLite, the single writer, they used to
-/// queue behind each other one commit at a time). When a batch fails, its reviews are retried one by one, so a
-/// review whose movie was deleted meanwhile fails alone. The loop has a thread of its own and uses the
-/// synchronous EF calls: on the thread pool each step of a commit queued behind every waiting request, which
-/// stretched the commit that all queued writers wait for. One instance per app; stopping the app drains the queue.
+/// Stores reviews by group commit, on SQLite (a single-writer database): requests queue their scored review and
+/// wait, one loop inserts everything queued so far in one transaction. Under load the reviews that arrive during
+/// one commit go into the next, so a burst of writers costs a few commits instead of queuing for one each. When a
+/// batch fails, its reviews are retried one by one, so a review whose movie was deleted meanwhile fails alone.
+/// The loop has a thread of its own and uses the synchronous EF calls: on the thread pool each step of a commit
+/// queued behind every waiting request, which stretched the commit that all queued writers wait for.
+/// One instance per app; stopping the app drains the queue.
 /// </summary>
 public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWriter> logger) : BackgroundService, IReviewStore
 {
