@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Tests.Infrastructure;
 
 namespace MovieGpt.Server.Tests;
@@ -107,4 +108,25 @@ public sealed class SqliteConnectionTests(SqliteServerFixture server) : IClassFi
     [Fact]
     public async Task ForeignKeysAreEnforcedOnTheAppsConnections() =>
         Assert.Equal("1", await server.TextAsync("PRAGMA foreign_keys"));
+}
+
+/// <summary>The PostgreSQL connection string the service builds from the configured one.</summary>
+public sealed class PostgresConnectionStringTests
+{
+    [Fact]
+    public void AutomaticPreparationIsTurnedOnByDefault()
+    {
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresConnectionString("Host=db;Username=u;Password=p"));
+
+        Assert.Equal(64, built.MaxAutoPrepare);
+        Assert.Equal(2, built.AutoPrepareMinUsages);
+        Assert.Equal("db", built.Host);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0")]
+    [InlineData("Host=db;MaxAutoPrepare=0")]
+    [InlineData("Host=db;max auto prepare=0")]
+    public void AnExplicitSettingIsKept(string configured) =>
+        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresConnectionString(configured)).MaxAutoPrepare);
 }
