@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using MovieGpt.Server.Data;
+
+namespace MovieGpt.Server.Services;
+
+/// <summary>
+/// One commit per request, in the request's own context: PostgreSQL takes concurrent writers and flushes their
+/// commits together itself. (Queuing them for <see cref="ReviewWriter"/> instead raised POST latency there:
+/// p50 38-44 -> 47-50 ms at 32 clients.)
+/// </summary>
+public sealed class DirectReviewStore(MovieGptDbContext db) : IReviewStore
+{
+    public async Task<bool> StoreAsync(Review review)
+    {
+        db.Reviews.Add(review);
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(review).State = EntityState.Detached;
+            if (await db.Movies.AnyAsync(m => m.Id == review.MovieId))
+            {
+                throw;
+            }
+            // The movie was deleted after the request found it.
+            return false;
+        }
+    }
+}
