@@ -11,7 +11,7 @@ namespace MovieGpt.Cli.Scoring;
 internal sealed class ParallelScorer(ISentimentAnalyzer analyzer, int chunkSize = ParallelScorer.DefaultChunkSize, int threads = 0)
 {
     // The analyzer sorts a batch by length before cutting it into model-sized chunks, so large batches pad less:
-    // dev scored in batches of 2,048 ran 20,600-22,600 reviews/s here, in batches of 256 17,300-21,000.
+    // `bench` on dev in batches of 2,048 ran 19,900-24,000 reviews/s here (ten runs), in batches of 256 17,300-21,000.
     public const int DefaultChunkSize = 2048;
 
     private readonly int _chunkSize = chunkSize > 0 ? chunkSize : throw new ArgumentOutOfRangeException(nameof(chunkSize));

@@ -86,26 +86,14 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWrit
             logger.LogWarning(e, "A batch of {Count} reviews failed; storing them one by one", batch.Count);
             foreach (var pending in batch)
             {
-                WriteOne(pending);
+                // The failed commit may have left an id on the entity.
+                pending.Review.Id = 0;
+                Write([pending]);
             }
         }
         catch (Exception e)
         {
             Fail(batch[0], e);
-        }
-    }
-
-    private void WriteOne(Pending pending)
-    {
-        try
-        {
-            pending.Review.Id = 0;
-            Save([pending]);
-            pending.Stored.TrySetResult(true);
-        }
-        catch (Exception e)
-        {
-            Fail(pending, e);
         }
     }
 
