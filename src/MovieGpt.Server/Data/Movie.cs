@@ -17,4 +17,6 @@ public sealed class Movie
     public DateTime CreatedAt { get; set; }
 
     public List<Review> Reviews { get; set; } = [];
+
+    public List<ReviewTally> Tallies { get; set; } = [];
 }

@@ -13,6 +13,8 @@ public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<Review> Reviews => Set<Review>();
 
+    public DbSet<ReviewTally> ReviewTallies => Set<ReviewTally>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovieGptDbContext).Assembly);
 

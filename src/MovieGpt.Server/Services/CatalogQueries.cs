@@ -39,26 +39,36 @@ public sealed class CatalogQueries
 
     /// <summary>
     /// The reviews grouped by (label, rounded rating, UTC day), from which <see cref="ReviewStatistics"/> sums every
-    /// figure. Positivity = P(positive) + P(neutral)/2: it rises with how positive a review is, 0.5 for a neutral one.
-    /// Ratings carry one decimal; floor(x + 0.5) rounds halves up the same way on every provider.
+    /// figure: read from the tallies the database keeps (<see cref="ReviewTally"/>), a few dozen rows per movie however
+    /// many reviews it has. Positivity = P(positive) + P(neutral)/2: it rises with how positive a review is, 0.5 for a
+    /// neutral one.
     /// </summary>
     public Func<MovieGptDbContext, int?, IAsyncEnumerable<ReviewGroup>> ReviewGroups { get; } = EF.CompileAsyncQuery(
-        (MovieGptDbContext db, int? movieId) => db.Reviews
-            .Where(r => movieId == null || r.MovieId == movieId)
-            .GroupBy(r => new { r.SentimentLabel, Bin = Math.Floor(r.PredictedRating + 0.5), Day = r.CreatedAt.Date })
+        (MovieGptDbContext db, int? movieId) => db.ReviewTallies
+            .Where(t => movieId == null || t.MovieId == movieId)
+            .GroupBy(t => new { t.SentimentLabel, t.RatingBin, t.Day })
             .Select(g => new ReviewGroup(
                 g.Key.SentimentLabel,
-                g.Key.Bin,
+                g.Key.RatingBin,
                 g.Key.Day,
-                g.Count(),
-                g.Sum(r => r.ProbabilityPositive + r.ProbabilityNeutral / 2),
-                g.Sum(r => r.PredictedRating),
-                g.Min(r => r.CreatedAt),
-                g.Max(r => r.CreatedAt))));
+                g.Sum(t => t.ReviewCount),
+                g.Sum(t => t.PositivitySum),
+                g.Sum(t => t.RatingSum))));
+
+    // One aggregate per query: then the database reads it from one end of the (movie_id, created_at) index.
+    public Func<MovieGptDbContext, int?, CancellationToken, Task<DateTime?>> FirstReviewAt { get; } = EF.CompileAsyncQuery(
+        (MovieGptDbContext db, int? movieId, CancellationToken _) => db.Reviews
+            .Where(r => movieId == null || r.MovieId == movieId)
+            .Min(r => (DateTime?)r.CreatedAt));
+
+    public Func<MovieGptDbContext, int?, CancellationToken, Task<DateTime?>> LastReviewAt { get; } = EF.CompileAsyncQuery(
+        (MovieGptDbContext db, int? movieId, CancellationToken _) => db.Reviews
+            .Where(r => movieId == null || r.MovieId == movieId)
+            .Max(r => (DateTime?)r.CreatedAt));
 }
 
 /// <summary>The reviews of one label, rounded rating and UTC day: their count and sums.</summary>
-public sealed record ReviewGroup(string Label, double Bin, DateTime Day, int Count, double Positivity, double Rating, DateTime First, DateTime Last);
+public sealed record ReviewGroup(string Label, int Bin, DateOnly Day, int Count, double Positivity, double Rating);
 
 internal static class AsyncEnumerables
 {

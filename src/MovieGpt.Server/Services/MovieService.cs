@@ -11,9 +11,9 @@ public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, T
         var movies = Search(query.Q);
         movies = query.Sort switch
         {
-            MovieSort.Reviews => movies.OrderByDescending(m => m.Reviews.Count).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+            MovieSort.Reviews => movies.OrderByDescending(m => m.Tallies.Sum(t => t.ReviewCount)).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
             MovieSort.Score => movies
-                .OrderByDescending(m => m.Reviews.Average(r => (double?)(r.ProbabilityPositive + r.ProbabilityNeutral / 2)) ?? 0)
+                .OrderByDescending(m => m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1))
                 .ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
             _ => movies.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
         };
@@ -70,6 +70,7 @@ public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, T
             || (m.Genre != null && m.Genre.ToLower().Contains(term)));
     }
 
+    // Counts and scores come from the movie's tallies (a few dozen rows), not from all of its reviews; 0 without any.
     private static IQueryable<MovieResponse> Project(IQueryable<Movie> movies) =>
         movies.Select(m => new MovieResponse(
             m.Id,
@@ -79,8 +80,8 @@ public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, T
             m.Genre,
             m.PosterUrl,
             m.CreatedAt,
-            m.Reviews.Count,
-            m.Reviews.Average(r => (double?)(r.ProbabilityPositive + r.ProbabilityNeutral / 2)) ?? 0));
+            m.Tallies.Sum(t => t.ReviewCount),
+            m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1)));
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

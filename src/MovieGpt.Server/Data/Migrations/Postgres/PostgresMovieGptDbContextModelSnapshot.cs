@@ -135,6 +135,42 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     b.ToTable("reviews", (string)null);
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("integer")
+                        .HasColumnName("movie_id");
+
+                    b.Property<string>("SentimentLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("sentiment_label");
+
+                    b.Property<int>("RatingBin")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_bin");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<double>("PositivitySum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("positivity_sum");
+
+                    b.Property<double>("RatingSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("rating_sum");
+
+                    b.Property<int>("ReviewCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_count");
+
+                    b.HasKey("MovieId", "SentimentLabel", "RatingBin", "Day");
+
+                    b.ToTable("review_tallies", (string)null);
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
                 {
                     b.HasOne("MovieGpt.Server.Data.Movie", "Movie")
@@ -146,9 +182,20 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     b.Navigation("Movie");
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("Tallies")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
                     b.Navigation("Reviews");
+
+                    b.Navigation("Tallies");
                 });
 #pragma warning restore 612, 618
         }

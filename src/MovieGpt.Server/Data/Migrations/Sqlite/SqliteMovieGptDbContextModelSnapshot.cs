@@ -126,6 +126,42 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.ToTable("reviews", (string)null);
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movie_id");
+
+                    b.Property<string>("SentimentLabel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sentiment_label");
+
+                    b.Property<int>("RatingBin")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_bin");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<double>("PositivitySum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("positivity_sum");
+
+                    b.Property<double>("RatingSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("rating_sum");
+
+                    b.Property<int>("ReviewCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_count");
+
+                    b.HasKey("MovieId", "SentimentLabel", "RatingBin", "Day");
+
+                    b.ToTable("review_tallies", (string)null);
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
                 {
                     b.HasOne("MovieGpt.Server.Data.Movie", "Movie")
@@ -137,9 +173,20 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.Navigation("Movie");
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("Tallies")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
                     b.Navigation("Reviews");
+
+                    b.Navigation("Tallies");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,25 @@
+namespace MovieGpt.Server.Data;
+
+/// <summary>
+/// Running totals of one movie's reviews that share a label, a rounded rating and a UTC day. The database keeps
+/// them with triggers on <c>reviews</c> (<see cref="ReviewTallyTriggers"/>), so a movie's statistics read a few
+/// dozen of these rows instead of every review, and no writer, EF or raw SQL, can leave them behind.
+/// </summary>
+public sealed class ReviewTally
+{
+    public int MovieId { get; set; }
+
+    public required string SentimentLabel { get; set; }
+
+    /// <summary>floor(predicted rating + 0.5): 1–10.</summary>
+    public int RatingBin { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public int ReviewCount { get; set; }
+
+    /// <summary>Sum of P(positive) + P(neutral)/2 over the reviews.</summary>
+    public double PositivitySum { get; set; }
+
+    public double RatingSum { get; set; }
+}
