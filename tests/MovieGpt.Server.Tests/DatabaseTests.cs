@@ -35,6 +35,20 @@ public abstract class DatabaseTests(ServerFixture server)
     }
 
     [DatabaseFact]
+    public async Task AReviewForAMovieDeletedWithSqlIsRefusedThoughItsTitleWasCached()
+    {
+        var movie = await _client.CreateMovieAsync($"캐시 삭제 {Guid.NewGuid():N}");
+        await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+        Assert.Equal(1, await server.ExecuteAsync($"DELETE FROM movies WHERE id = {movie.Id()}"));
+
+        var problem = await (await _client.PostAsJsonAsync("/api/reviews/", new { movie_id = movie.Id(), author = "관객", content = ReviewTexts.Negative }))
+            .ReadProblemAsync(HttpStatusCode.NotFound);
+
+        Assert.Equal("Movie not found", (string?)problem["detail"]);
+        Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
+    }
+
+    [DatabaseFact]
     public async Task TheSchemaIndexesReviewsByMovieAndTimeAndMoviesByTime()
     {
         var catalog = server.Provider == "Postgres"

@@ -13,6 +13,7 @@ public static class ServiceExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogQueries>();
+        builder.Services.AddSingleton<MovieTitleCache>();
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();
         return builder;

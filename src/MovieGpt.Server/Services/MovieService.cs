@@ -4,7 +4,7 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, TimeProvider clock) : IMovieService
+public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, MovieTitleCache titles, TimeProvider clock) : IMovieService
 {
     public async Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default)
     {
@@ -44,8 +44,11 @@ public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, T
     }
 
     // The foreign key's ON DELETE CASCADE removes the reviews in the same statement.
-    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
-        await db.Movies.Where(m => m.Id == id).ExecuteDeleteAsync(ct) > 0;
+    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default)
+    {
+        titles.Remove(id);
+        return await db.Movies.Where(m => m.Id == id).ExecuteDeleteAsync(ct) > 0;
+    }
 
     public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default)
     {

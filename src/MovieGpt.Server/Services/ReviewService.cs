@@ -5,7 +5,8 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, ISentimentAnalyzer analyzer, IReviewStore store, TimeProvider clock)
+public sealed class ReviewService(
+    MovieGptDbContext db, CatalogQueries queries, MovieTitleCache titles, ISentimentAnalyzer analyzer, IReviewStore store, TimeProvider clock)
     : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
@@ -15,10 +16,13 @@ public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, 
 
     public async Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default)
     {
-        var title = await queries.MovieTitle(db, request.MovieId, ct);
-        if (title is null)
+        if (!titles.TryGet(request.MovieId, out var title))
         {
-            return null;
+            if (await queries.MovieTitle(db, request.MovieId, ct) is not { } found)
+            {
+                return null;
+            }
+            titles.Add(request.MovieId, title = found);
         }
         // Scored before anything is stored: if the engine fails, the request fails and nothing is written.
         var content = request.Content.Trim();
@@ -36,9 +40,10 @@ public sealed class ReviewService(MovieGptDbContext db, CatalogQueries queries, 
             PredictedRating = sentiment.Rating,
             CreatedAt = clock.UtcNow(),
         };
-        // The movie may have been deleted since it was found.
+        // The movie may have been deleted since it was found (or cached).
         if (!await store.StoreAsync(review))
         {
+            titles.Remove(request.MovieId);
             return null;
         }
         return new ReviewResponse(review.Id, review.MovieId, title, review.Author, review.Content, review.SentimentLabel,
