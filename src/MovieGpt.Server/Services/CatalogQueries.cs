@@ -16,6 +16,13 @@ public sealed class CatalogQueries
     public Func<MovieGptDbContext, int, CancellationToken, Task<string?>> MovieTitle { get; } = EF.CompileAsyncQuery(
         (MovieGptDbContext db, int id, CancellationToken _) => db.Movies.Where(m => m.Id == id).Select(m => m.Title).FirstOrDefault());
 
+    /// <summary>A movie's title with its first and last review times (each subquery reads one end of an index).</summary>
+    public Func<MovieGptDbContext, int, CancellationToken, Task<MovieHeader?>> MovieHeader { get; } = EF.CompileAsyncQuery(
+        (MovieGptDbContext db, int id, CancellationToken _) => db.Movies
+            .Where(m => m.Id == id)
+            .Select(m => new MovieHeader(m.Title, m.Reviews.Min(r => (DateTime?)r.CreatedAt), m.Reviews.Max(r => (DateTime?)r.CreatedAt)))
+            .FirstOrDefault());
+
     public Func<MovieGptDbContext, int, CancellationToken, Task<bool>> MovieExists { get; } = EF.CompileAsyncQuery(
         (MovieGptDbContext db, int id, CancellationToken _) => db.Movies.Any(m => m.Id == id));
 
@@ -66,6 +73,8 @@ public sealed class CatalogQueries
             .Where(r => movieId == null || r.MovieId == movieId)
             .Max(r => (DateTime?)r.CreatedAt));
 }
+
+public sealed record MovieHeader(string Title, DateTime? FirstReviewAt, DateTime? LastReviewAt);
 
 /// <summary>The reviews of one label, rounded rating and UTC day: their count and sums.</summary>
 public sealed record ReviewGroup(string Label, int Bin, DateOnly Day, int Count, double Positivity, double Rating);

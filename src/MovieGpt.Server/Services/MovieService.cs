@@ -54,8 +54,8 @@ public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, M
     {
         // Two queries on one connection: opening a pooled SQLite connection costs as much as a small query.
         await db.Database.OpenConnectionAsync(ct);
-        return await queries.MovieTitle(db, id, ct) is { } title
-            ? new MovieStatsResponse(id, title, await ReviewStatistics.ComputeAsync(db, queries, id, ct))
+        return await queries.MovieHeader(db, id, ct) is { } header
+            ? new MovieStatsResponse(id, header.Title, await ReviewStatistics.ComputeAsync(db, queries, id, header, ct))
             : null;
     }
 

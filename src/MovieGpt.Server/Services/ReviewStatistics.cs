@@ -17,14 +17,19 @@ public static class ReviewStatistics
     public static async Task<ReviewStatsResponse> ComputeAsync(MovieGptDbContext db, CatalogQueries queries, int? movieId, CancellationToken ct)
     {
         var groups = await queries.ReviewGroups(db, movieId).ToListAsync(ct);
-        if (groups.Count == 0)
-        {
-            return new ReviewStatsResponse(0, 0, 0, 0, 0, 0, 0, 0, null, new int[10], null, null, []);
-        }
-        var first = await queries.FirstReviewAt(db, movieId, ct);
-        var last = await queries.LastReviewAt(db, movieId, ct);
-        return Summarize(groups, first, last);
+        return groups.Count == 0
+            ? Empty
+            : Summarize(groups, await queries.FirstReviewAt(db, movieId, ct), await queries.LastReviewAt(db, movieId, ct));
     }
+
+    /// <summary>Statistics of one movie whose header (title, first and last review) has been read.</summary>
+    public static async Task<ReviewStatsResponse> ComputeAsync(MovieGptDbContext db, CatalogQueries queries, int movieId, MovieHeader header, CancellationToken ct)
+    {
+        var groups = await queries.ReviewGroups(db, movieId).ToListAsync(ct);
+        return groups.Count == 0 ? Empty : Summarize(groups, header.FirstReviewAt, header.LastReviewAt);
+    }
+
+    private static ReviewStatsResponse Empty => new(0, 0, 0, 0, 0, 0, 0, 0, null, new int[10], null, null, []);
 
     /// <summary>The answer from the grouped rows (any order, at least one) and the first and last review times.</summary>
     private static ReviewStatsResponse Summarize(IReadOnlyCollection<ReviewGroup> groups, DateTime? first, DateTime? last)
