@@ -9,6 +9,7 @@ namespace MovieGpt.Server.Data;
 /// Per-connection SQLite settings. In WAL mode, synchronous=NORMAL syncs the log at checkpoints instead of at
 /// every commit: the database stays consistent after a crash, and a power cut can lose at most the last
 /// transactions. Without it every review insert waits for an fsync, several milliseconds on ordinary disks.
+/// wal_autocheckpoint = 0 leaves checkpoints to <see cref="SqliteCheckpointer"/>, off the commit path.
 /// The settings belong to the native connection, which Microsoft.Data.Sqlite's pool hands from one
 /// <see cref="SqliteConnection"/> to the next, so they are applied once per native connection, not on every
 /// open (a pooled open is cheap; a statement on each one was a good part of a small request's cost).
@@ -16,7 +17,7 @@ namespace MovieGpt.Server.Data;
 /// </summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = NORMAL;";
+    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
 
     private static readonly object Applied = new();
 

@@ -41,6 +41,8 @@ public static class DatabaseExtensions
                 builder.Services.AddSingleton<ReviewWriter>();
                 builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<ReviewWriter>());
                 builder.Services.AddHostedService(services => services.GetRequiredService<ReviewWriter>());
+                builder.Services.AddSingleton<SqliteCheckpointer>();
+                builder.Services.AddHostedService(services => services.GetRequiredService<SqliteCheckpointer>());
                 break;
         }
         return builder;

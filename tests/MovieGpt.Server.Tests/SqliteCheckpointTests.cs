@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Server.Data;
+using MovieGpt.Server.Tests.Infrastructure;
+
+namespace MovieGpt.Server.Tests;
+
+/// <summary>On SQLite, commits never run a checkpoint themselves; the app's checkpointer copies the log back.</summary>
+public sealed class SqliteCheckpointTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
+{
+    [Fact]
+    public async Task CommitsLeaveCheckpointsToTheCheckpointerWhichCopiesTheWholeLogBack()
+    {
+        Assert.Equal(0, await server.ScalarAsync("PRAGMA wal_autocheckpoint"));
+        Assert.Equal("wal", await server.TextAsync("PRAGMA journal_mode"));
+        var movie = await server.Client.CreateMovieAsync($"체크포인트 {Guid.NewGuid():N}");
+        foreach (var text in ReviewTexts.Mixed)
+        {
+            await server.Client.CreateReviewAsync(movie.Id(), text);
+        }
+        var checkpointer = server.Services.GetRequiredService<SqliteCheckpointer>();
+
+        // The default interval is a second; allow a slow machine several.
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (checkpointer.Last is not { LogFrames: > 0 } last || last.CheckpointedFrames != last.LogFrames)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no complete checkpoint yet: {checkpointer.Last}");
+            await Task.Delay(100);
+        }
+    }
+}
