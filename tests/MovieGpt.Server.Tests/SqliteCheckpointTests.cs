@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
@@ -10,7 +11,7 @@ public sealed class SqliteCheckpointTests(SqliteServerFixture server) : IClassFi
     [Fact]
     public async Task CommitsLeaveCheckpointsToTheCheckpointerWhichCopiesTheWholeLogBack()
     {
-        Assert.Equal(0, await server.ScalarAsync("PRAGMA wal_autocheckpoint"));
+        Assert.Equal(0L, await AppConnectionScalarAsync("PRAGMA wal_autocheckpoint"));
         Assert.Equal("wal", await server.TextAsync("PRAGMA journal_mode"));
         var movie = await server.Client.CreateMovieAsync($"체크포인트 {Guid.NewGuid():N}");
         foreach (var text in ReviewTexts.Mixed)
@@ -26,5 +27,16 @@ public sealed class SqliteCheckpointTests(SqliteServerFixture server) : IClassFi
             Assert.True(DateTime.UtcNow < deadline, $"no complete checkpoint yet: {checkpointer.Last}");
             await Task.Delay(100);
         }
+    }
+
+    // Opened by EF, as the app opens every connection, so that the app's per-connection settings apply.
+    private async Task<object?> AppConnectionScalarAsync(string sql)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 }
