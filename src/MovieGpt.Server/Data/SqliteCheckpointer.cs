@@ -19,6 +19,11 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, IOptions<Dat
     /// <summary>The last checkpoint's answer: pages in the log and pages of it copied into the database.</summary>
     public CheckpointResult? Last { get; private set; }
 
+    private int _completed;
+
+    /// <summary>Checkpoints run so far.</summary>
+    public int Completed => Volatile.Read(ref _completed);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.SqliteCheckpointMilliseconds));
@@ -51,6 +56,7 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, IOptions<Dat
                 if (reader.Read())
                 {
                     Last = new CheckpointResult(reader.GetInt32(1), reader.GetInt32(2));
+                    Interlocked.Increment(ref _completed);
                 }
             }
             finally
