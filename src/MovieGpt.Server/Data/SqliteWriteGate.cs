@@ -53,5 +53,10 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>For a writer that does not go through SaveChanges (<see cref="Services.ReviewWriter"/>); pair with <see cref="Exit"/>.</summary>
+    public void Enter() => _gate.Wait();
+
+    public void Exit() => _gate.Release();
+
     public void Dispose() => _gate.Dispose();
 }

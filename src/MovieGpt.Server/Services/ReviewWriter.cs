@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
@@ -8,11 +10,11 @@ namespace MovieGpt.Server.Services;
 /// wait, one loop inserts everything queued so far in one transaction. Under load the reviews that arrive during
 /// one commit go into the next, so a burst of writers costs a few commits instead of queuing for one each. When a
 /// batch fails, its reviews are retried one by one, so a review whose movie was deleted meanwhile fails alone.
-/// The loop has a thread of its own and uses the synchronous EF calls: on the thread pool each step of a commit
+/// The loop has a thread of its own and makes synchronous calls: on the thread pool each step of a commit
 /// queued behind every waiting request, which stretched the commit that all queued writers wait for.
 /// One instance per app; stopping the app drains the queue.
 /// </summary>
-public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWriter> logger) : BackgroundService, IReviewStore
+public sealed class ReviewWriter(IServiceScopeFactory scopes, SqliteWriteGate gate, ILogger<ReviewWriter> logger) : BackgroundService, IReviewStore
 {
     // Big enough that a burst from every connection fits one commit, small enough to keep a commit short.
     private const int MaxBatch = 256;
@@ -86,8 +88,6 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWrit
             logger.LogWarning(e, "A batch of {Count} reviews failed; storing them one by one", batch.Count);
             foreach (var pending in batch)
             {
-                // The failed commit may have left an id on the entity.
-                pending.Review.Id = 0;
                 Write([pending]);
             }
         }
@@ -117,15 +117,57 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, ILogger<ReviewWrit
         pending.Stored.TrySetException(error);
     }
 
+    // Every POST waits for this loop, so its inserts skip EF: one statement prepared per batch and bound per review
+    // (EF parsed and prepared an INSERT per review and tracked each entity). Columns as in ReviewConfiguration.
+    private const string InsertSql = """
+        INSERT INTO reviews (movie_id, author, content, sentiment_label, sentiment_score, probability_negative,
+                             probability_neutral, probability_positive, predicted_rating, created_at)
+        VALUES ($movie_id, $author, $content, $label, $score, $negative, $neutral, $positive, $rating, $created_at)
+        RETURNING id;
+        """;
+
     private void Save(IReadOnlyList<Pending> batch)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
-        foreach (var pending in batch)
+        db.Database.OpenConnection();
+        gate.Enter();
+        try
         {
-            db.Reviews.Add(pending.Review);
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            using var transaction = connection.BeginTransaction();
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = InsertSql;
+            var values = new[] { "$movie_id", "$author", "$content", "$label", "$score", "$negative", "$neutral", "$positive", "$rating", "$created_at" }
+                .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
+                .ToArray();
+            insert.Prepare();
+            var ids = new int[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var review = batch[i].Review;
+                object[] row = [review.MovieId, review.Author, review.Content, review.SentimentLabel, review.SentimentScore,
+                    review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive, review.PredictedRating,
+                    DateTime.SpecifyKind(review.CreatedAt, DateTimeKind.Utc)];
+                for (var k = 0; k < row.Length; k++)
+                {
+                    values[k].Value = row[k];
+                }
+                ids[i] = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            transaction.Commit();
+            // Ids only once they are committed: a failed batch is retried review by review.
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Review.Id = ids[i];
+            }
         }
-        db.SaveChanges();
+        finally
+        {
+            gate.Exit();
+            db.Database.CloseConnection();
+        }
     }
 
     private sealed record Pending(Review Review, TaskCompletionSource<bool> Stored);
