@@ -149,7 +149,7 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
                 var review = batch[i].Review;
                 object[] row = [review.MovieId, review.Author, review.Content, review.SentimentLabel, review.SentimentScore,
                     review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive, review.PredictedRating,
-                    DateTime.SpecifyKind(review.CreatedAt, DateTimeKind.Utc)];
+                    review.CreatedAt.ToUniversalTime()]; // as the model's UTC converter stores it
                 for (var k = 0; k < row.Length; k++)
                 {
                     values[k].Value = row[k];
