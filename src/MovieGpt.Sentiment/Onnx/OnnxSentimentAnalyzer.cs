@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using MovieGpt.Sentiment.Text;
 
@@ -22,6 +23,10 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     private readonly CharSequenceEncoder? _characters;
     private readonly string[] _inputNames;
     private readonly RatingDecoder _decoder;
+    private readonly string[] _outputNames = [ProbabilitiesOutput];
+
+    // Read-only once made, so concurrent runs share it.
+    private readonly RunOptions _runOptions = new();
 
     private OnnxSentimentAnalyzer(InferenceSession session, ModelManifest manifest, ModelInfo info, SentimentOptions options)
     {
@@ -135,24 +140,30 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     /// <summary>ids and weights [batch, widest row]; padding points at bucket 0 with weight 0, so it adds nothing to the mean.</summary>
     private static OrtValue[] FeatureTensors(HashingFeaturizer featurizer, string[] normalized)
     {
-        var features = new int[normalized.Length][];
+        // Every review's ids in one list, with where each ends: no array per review.
+        var all = new List<int>(normalized.Length * 256);
+        var ends = new int[normalized.Length];
         var width = 1;
         for (var i = 0; i < normalized.Length; i++)
         {
-            features[i] = featurizer.Featurize(normalized[i]);
-            width = Math.Max(width, features[i].Length);
+            var start = all.Count;
+            featurizer.Featurize(normalized[i], all);
+            ends[i] = all.Count;
+            width = Math.Max(width, all.Count - start);
         }
+        var features = CollectionsMarshal.AsSpan(all);
         var ids = new long[normalized.Length * width];
         var weights = new float[normalized.Length * width];
         for (var i = 0; i < normalized.Length; i++)
         {
-            var row = features[i];
-            var weight = FeaturizerSettings.RowWeight(row.Length);
+            var start = i == 0 ? 0 : ends[i - 1];
+            var row = features[start..ends[i]];
+            var offset = i * width;
             for (var j = 0; j < row.Length; j++)
             {
-                ids[i * width + j] = row[j];
-                weights[i * width + j] = weight;
+                ids[offset + j] = row[j];
             }
+            weights.AsSpan(offset, row.Length).Fill(FeaturizerSettings.RowWeight(row.Length));
         }
         long[] shape = [normalized.Length, width];
         return [OrtValue.CreateTensorValueFromMemory(ids, shape), OrtValue.CreateTensorValueFromMemory(weights, shape)];
@@ -161,24 +172,21 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     /// <summary>Character ids [batch, longest] padded with the padding id, and per filter width the mask of windows inside each review.</summary>
     private static OrtValue[] CharacterTensors(CharSequenceEncoder encoder, string[] normalized)
     {
-        var sequences = normalized.Select(encoder.Encode).ToArray();
-        var width = sequences.Max(s => s.Length);
-        var ids = new long[normalized.Length * width];
-        for (var i = 0; i < sequences.Length; i++)
+        var lengths = Array.ConvertAll(normalized, encoder.EncodedLength);
+        var width = lengths.Max();
+        var ids = new long[normalized.Length * width];   // zeros: the padding id
+        for (var i = 0; i < normalized.Length; i++)
         {
-            for (var j = 0; j < sequences[i].Length; j++)
-            {
-                ids[i * width + j] = sequences[i][j];
-            }
+            encoder.Encode(normalized[i], ids.AsSpan(i * width, lengths[i]));
         }
         var values = new List<OrtValue> { OrtValue.CreateTensorValueFromMemory(ids, [normalized.Length, width]) };
         foreach (var filter in encoder.Settings.HasCnn ? encoder.Settings.Widths : [])
         {
             var windows = width - filter + 1;
             var mask = new float[normalized.Length * windows];
-            for (var i = 0; i < sequences.Length; i++)
+            for (var i = 0; i < normalized.Length; i++)
             {
-                for (var p = sequences[i].Length - filter + 1; p < windows; p++)
+                for (var p = lengths[i] - filter + 1; p < windows; p++)
                 {
                     mask[i * windows + p] = -1e9f;
                 }
@@ -210,8 +218,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
         {
-            using var runOptions = new RunOptions();
-            outputs = _session.Run(runOptions, _inputNames, inputs, [ProbabilitiesOutput]);
+            outputs = _session.Run(_runOptions, _inputNames, inputs, _outputNames);
         }
         catch (OnnxRuntimeException e)
         {
@@ -234,5 +241,9 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
 }

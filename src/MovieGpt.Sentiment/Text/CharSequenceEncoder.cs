@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MovieGpt.Sentiment.Text;
 
 /// <summary>
@@ -12,11 +14,13 @@ public sealed class CharSequenceEncoder
     private const int FirstCharacterId = 3;
 
     private readonly Dictionary<char, int> _ids;
+    private readonly int _widestFilter;
 
     public CharSequenceEncoder(CharCnnSettings settings)
     {
         settings.Validate();
         Settings = settings;
+        _widestFilter = settings.Widths.Max();
         _ids = settings.Vocabulary.Select((c, i) => (Char: (char)c, Id: i + FirstCharacterId)).ToDictionary(x => x.Char, x => x.Id);
     }
 
@@ -25,17 +29,26 @@ public sealed class CharSequenceEncoder
     /// <summary>Rows of the character embedding table: padding, unknown, boundary, then the vocabulary.</summary>
     public int TableRows => Settings.Vocabulary.Count + FirstCharacterId;
 
+    /// <summary>How many ids <see cref="Encode(string)"/> gives for <paramref name="normalized"/>.</summary>
+    public int EncodedLength(string normalized) => Math.Max(Math.Min(normalized.Length, Settings.MaxLength) + 2, _widestFilter);
+
     /// <summary>Boundary, characters, boundary; padded with boundaries to the widest filter so every filter has a window.</summary>
     public int[] Encode(string normalized)
     {
+        var ids = new int[EncodedLength(normalized)];
+        Encode(normalized, ids.AsSpan());
+        return ids;
+    }
+
+    /// <summary>Writes the ids of <paramref name="normalized"/> into <paramref name="ids"/>, <see cref="EncodedLength"/> long.</summary>
+    public void Encode<T>(string normalized, Span<T> ids) where T : struct, INumberBase<T>
+    {
         var length = Math.Min(normalized.Length, Settings.MaxLength);
-        var ids = new int[Math.Max(length + 2, Settings.Widths.Max())];
-        ids.AsSpan().Fill(Boundary);
+        ids.Fill(T.CreateTruncating(Boundary));
         for (var i = 0; i < length; i++)
         {
-            ids[i + 1] = _ids.GetValueOrDefault(normalized[i], Unknown);
+            ids[i + 1] = T.CreateTruncating(_ids.GetValueOrDefault(normalized[i], Unknown));
         }
-        return ids;
     }
 
     /// <summary>The characters seen at least <paramref name="minCount"/> times, most frequent first.</summary>

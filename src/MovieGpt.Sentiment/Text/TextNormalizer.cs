@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace MovieGpt.Sentiment.Text;
@@ -14,6 +15,7 @@ namespace MovieGpt.Sentiment.Text;
 public sealed class TextNormalizer(int maxCharacters)
 {
     private const int MaxRun = 2;
+    private const int StackLimit = 1024;
 
     public int MaxCharacters { get; } = maxCharacters > 0
         ? maxCharacters
@@ -32,13 +34,36 @@ public sealed class TextNormalizer(int maxCharacters)
         }
 
         var span = text.AsSpan(0, TruncationLength(text));
-        var builder = new StringBuilder(span.Length);
+        // Folding never lengthens a character, so the output fits in the input's length.
+        char[]? rented = null;
+        var output = span.Length <= StackLimit ? stackalloc char[span.Length] : (rented = ArrayPool<char>.Shared.Rent(span.Length));
+        try
+        {
+            var length = Write(span, output);
+            if (length == 0)
+            {
+                throw new ArgumentException("Review text has no readable characters.", nameof(text));
+            }
+            return new string(output[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static int Write(ReadOnlySpan<char> span, Span<char> output)
+    {
+        var length = 0;
         var previous = default(Rune);
         var run = 0;
         var pendingSpace = false;
         for (var i = 0; i < span.Length;)
         {
-            if (Rune.DecodeFromUtf16(span[i..], out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
+            if (Rune.DecodeFromUtf16(span[i..], out var rune, out var consumed) != OperationStatus.Done)
             {
                 i += consumed;   // a lone surrogate: drop it
                 continue;
@@ -51,7 +76,7 @@ public sealed class TextNormalizer(int maxCharacters)
             }
             if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune))
             {
-                pendingSpace = builder.Length > 0;
+                pendingSpace = length > 0;
                 run = 0;
                 previous = default;
                 continue;
@@ -64,17 +89,12 @@ public sealed class TextNormalizer(int maxCharacters)
             }
             if (pendingSpace)
             {
-                builder.Append(' ');
+                output[length++] = ' ';
                 pendingSpace = false;
             }
-            builder.Append(rune.ToString());
+            length += rune.EncodeToUtf16(output[length..]);
         }
-
-        if (builder.Length == 0)
-        {
-            throw new ArgumentException("Review text has no readable characters.", nameof(text));
-        }
-        return builder.ToString();
+        return length;
     }
 
     private int TruncationLength(string text)
