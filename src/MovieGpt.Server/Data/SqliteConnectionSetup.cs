@@ -17,7 +17,7 @@ namespace MovieGpt.Server.Data;
 /// </summary>
 public sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
+    public const string Pragmas = "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;";
 
     private static readonly object Applied = new();
 

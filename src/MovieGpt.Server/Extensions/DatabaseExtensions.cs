@@ -29,6 +29,7 @@ public static class DatabaseExtensions
                 builder.Services.AddDbContextPool<MovieGptDbContext, PostgresMovieGptDbContext>(db =>
                     db.UseNpgsql(PostgresConnectionString(options.ConnectionString), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
                 builder.Services.AddScoped<IReviewStore, DirectReviewStore>();
+                builder.Services.AddScoped<ICatalogReader, EfCatalogReader>();
                 break;
             default:
                 var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
@@ -41,6 +42,9 @@ public static class DatabaseExtensions
                 builder.Services.AddSingleton<ReviewWriter>();
                 builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<ReviewWriter>());
                 builder.Services.AddHostedService(services => services.GetRequiredService<ReviewWriter>());
+                builder.Services.AddSingleton(new SqliteDatabase(connectionString));
+                builder.Services.AddSingleton<SqliteReadPool>();
+                builder.Services.AddSingleton<ICatalogReader, SqliteCatalogReader>();
                 builder.Services.AddSingleton<SqliteCheckpointer>();
                 builder.Services.AddHostedService(services => services.GetRequiredService<SqliteCheckpointer>());
                 break;

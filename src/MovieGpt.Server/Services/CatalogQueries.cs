@@ -74,11 +74,6 @@ public sealed class CatalogQueries
             .Max(r => (DateTime?)r.CreatedAt));
 }
 
-public sealed record MovieHeader(string Title, DateTime? FirstReviewAt, DateTime? LastReviewAt);
-
-/// <summary>The reviews of one label, rounded rating and UTC day: their count and sums.</summary>
-public sealed record ReviewGroup(string Label, int Bin, DateOnly Day, int Count, double Positivity, double Rating);
-
 internal static class AsyncEnumerables
 {
     public static async Task<List<T>> ToListAsync<T>(this IAsyncEnumerable<T> items, CancellationToken ct, int capacity = 0)

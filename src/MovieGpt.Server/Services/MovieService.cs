@@ -4,7 +4,7 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, MovieTitleCache titles, TimeProvider clock) : IMovieService
+public sealed class MovieService(MovieGptDbContext db, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock) : IMovieService
 {
     public async Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, M
     public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
         Project(db.Movies.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
 
-    public Task<bool> ExistsAsync(int id, CancellationToken ct = default) => queries.MovieExists(db, id, ct);
+    public Task<bool> ExistsAsync(int id, CancellationToken ct = default) => catalog.MovieExistsAsync(id, ct);
 
     public async Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
     {
@@ -50,14 +50,10 @@ public sealed class MovieService(MovieGptDbContext db, CatalogQueries queries, M
         return await db.Movies.Where(m => m.Id == id).ExecuteDeleteAsync(ct) > 0;
     }
 
-    public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default)
-    {
-        // Two queries on one connection: opening a pooled SQLite connection costs as much as a small query.
-        await db.Database.OpenConnectionAsync(ct);
-        return await queries.MovieHeader(db, id, ct) is { } header
-            ? new MovieStatsResponse(id, header.Title, await ReviewStatistics.ComputeAsync(db, queries, id, header, ct))
+    public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default) =>
+        await catalog.MovieHeaderAsync(id, ct) is { } header
+            ? new MovieStatsResponse(id, header.Title, await ReviewStatistics.ComputeAsync(catalog, id, ct, new ReviewSpan(header.FirstReviewAt, header.LastReviewAt)))
             : null;
-    }
 
     private IQueryable<Movie> Search(string? q)
     {

@@ -6,11 +6,11 @@ using MovieGpt.Server.Data;
 namespace MovieGpt.Server.Services;
 
 public sealed class ReviewService(
-    MovieGptDbContext db, CatalogQueries queries, MovieTitleCache titles, ISentimentAnalyzer analyzer, IReviewStore store, TimeProvider clock)
+    MovieGptDbContext db, ICatalogReader catalog, MovieTitleCache titles, ISentimentAnalyzer analyzer, IReviewStore store, TimeProvider clock)
     : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
-        await queries.ReviewPage(db, movieId, skip, limit).ToListAsync(ct, Math.Min(limit, 100));
+        await catalog.ReviewPageAsync(movieId, skip, limit, ct);
 
     public Task<int> CountAsync(int? movieId = null, CancellationToken ct = default) => Filter(movieId).CountAsync(ct);
 
@@ -18,7 +18,7 @@ public sealed class ReviewService(
     {
         if (!titles.TryGet(request.MovieId, out var title))
         {
-            if (await queries.MovieTitle(db, request.MovieId, ct) is not { } found)
+            if (await catalog.MovieTitleAsync(request.MovieId, ct) is not { } found)
             {
                 return null;
             }
@@ -54,7 +54,7 @@ public sealed class ReviewService(
         await db.Reviews.Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0;
 
     public Task<ReviewStatsResponse> GetStatsAsync(int? movieId = null, CancellationToken ct = default) =>
-        ReviewStatistics.ComputeAsync(db, queries, movieId, ct);
+        ReviewStatistics.ComputeAsync(catalog, movieId, ct);
 
     private IQueryable<Review> Filter(int? movieId)
     {

@@ -1,6 +1,5 @@
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Contracts;
-using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
@@ -13,20 +12,19 @@ public static class ReviewStatistics
     /// <summary>A set needs this many reviews before the timeline is worth drawing.</summary>
     public const int MinimumForTimeline = 3;
 
-    /// <summary>Statistics of one movie's reviews, or of all reviews when <paramref name="movieId"/> is null.</summary>
-    public static async Task<ReviewStatsResponse> ComputeAsync(MovieGptDbContext db, CatalogQueries queries, int? movieId, CancellationToken ct)
+    /// <summary>
+    /// Statistics of one movie's reviews, or of all reviews when <paramref name="movieId"/> is null; the first and
+    /// last review times are read unless the caller has them (<paramref name="span"/>).
+    /// </summary>
+    public static async Task<ReviewStatsResponse> ComputeAsync(ICatalogReader catalog, int? movieId, CancellationToken ct, ReviewSpan? span = null)
     {
-        var groups = await queries.ReviewGroups(db, movieId).ToListAsync(ct);
-        return groups.Count == 0
-            ? Empty
-            : Summarize(groups, await queries.FirstReviewAt(db, movieId, ct), await queries.LastReviewAt(db, movieId, ct));
-    }
-
-    /// <summary>Statistics of one movie whose header (title, first and last review) has been read.</summary>
-    public static async Task<ReviewStatsResponse> ComputeAsync(MovieGptDbContext db, CatalogQueries queries, int movieId, MovieHeader header, CancellationToken ct)
-    {
-        var groups = await queries.ReviewGroups(db, movieId).ToListAsync(ct);
-        return groups.Count == 0 ? Empty : Summarize(groups, header.FirstReviewAt, header.LastReviewAt);
+        var groups = await catalog.ReviewGroupsAsync(movieId, ct);
+        if (groups.Count == 0)
+        {
+            return Empty;
+        }
+        span ??= await catalog.ReviewSpanAsync(movieId, ct);
+        return Summarize(groups, span.First, span.Last);
     }
 
     private static ReviewStatsResponse Empty => new(0, 0, 0, 0, 0, 0, 0, 0, null, new int[10], null, null, []);

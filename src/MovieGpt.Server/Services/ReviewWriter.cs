@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
@@ -12,12 +11,20 @@ namespace MovieGpt.Server.Services;
 /// batch fails, its reviews are retried one by one, so a review whose movie was deleted meanwhile fails alone.
 /// The loop has a thread of its own and makes synchronous calls: on the thread pool each step of a commit
 /// queued behind every waiting request, which stretched the commit that all queued writers wait for.
+/// The loop keeps one connection of its own with the INSERT prepared on it: EF's pooled contexts registered their
+/// SQL functions and compiled the INSERT (with its tally trigger) again for every batch.
 /// One instance per app; stopping the app drains the queue.
 /// </summary>
-public sealed class ReviewWriter(IServiceScopeFactory scopes, SqliteWriteGate gate, ILogger<ReviewWriter> logger) : BackgroundService, IReviewStore
+public sealed class ReviewWriter(SqliteDatabase database, SqliteWriteGate gate, ILogger<ReviewWriter> logger) : BackgroundService, IReviewStore
 {
     // Big enough that a burst from every connection fits one commit, small enough to keep a commit short.
     private const int MaxBatch = 256;
+
+    private const int ForeignKeyFailed = 787;   // SQLITE_CONSTRAINT_FOREIGNKEY: the review's movie is gone
+
+    // Used by the loop's thread only.
+    private SqliteConnection? _connection;
+    private SqliteCommand? _insert;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -65,14 +72,21 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
     private void Run()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            while (_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
             {
-                batch.Add(next);
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+                Write(batch);
             }
-            Write(batch);
+        }
+        finally
+        {
+            Close();
         }
     }
 
@@ -97,28 +111,21 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
         }
     }
 
-    // A missing movie is the caller's 404, any other failure its error.
-    private void Fail(Pending pending, Exception error)
+    // A review alone whose movie is gone (the foreign key) is the caller's 404; any other failure is its error.
+    private static void Fail(Pending pending, Exception error)
     {
-        try
+        if (error is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed })
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
-            if (!db.Movies.Any(m => m.Id == pending.Review.MovieId))
-            {
-                pending.Stored.TrySetResult(false);
-                return;
-            }
+            pending.Stored.TrySetResult(false);
         }
-        catch (Exception e)
+        else
         {
-            logger.LogError(e, "Could not check the movie of a review that failed to store");
+            pending.Stored.TrySetException(error);
         }
-        pending.Stored.TrySetException(error);
     }
 
-    // Every POST waits for this loop, so its inserts skip EF: one statement prepared per batch and bound per review
-    // (EF parsed and prepared an INSERT per review and tracked each entity). Columns as in ReviewConfiguration.
+    // Every POST waits for this loop, so its inserts skip EF: one statement kept prepared and bound per review.
+    // Columns as in ReviewConfiguration.
     private const string InsertSql = """
         INSERT INTO reviews (movie_id, author, content, sentiment_label, sentiment_score, probability_negative,
                              probability_neutral, probability_positive, predicted_rating, created_at)
@@ -128,21 +135,12 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
 
     private void Save(IReadOnlyList<Pending> batch)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
-        db.Database.OpenConnection();
         gate.Enter();
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            using var transaction = connection.BeginTransaction();
-            using var insert = connection.CreateCommand();
+            var insert = _insert ??= Prepare();
+            using var transaction = _connection!.BeginTransaction();
             insert.Transaction = transaction;
-            insert.CommandText = InsertSql;
-            var values = new[] { "$movie_id", "$author", "$content", "$label", "$score", "$negative", "$neutral", "$positive", "$rating", "$created_at" }
-                .Select(name => insert.Parameters.Add(new SqliteParameter { ParameterName = name }))
-                .ToArray();
-            insert.Prepare();
             var ids = new int[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
@@ -152,7 +150,7 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
                     review.CreatedAt.ToUniversalTime()]; // as the model's UTC converter stores it
                 for (var k = 0; k < row.Length; k++)
                 {
-                    values[k].Value = row[k];
+                    insert.Parameters[k].Value = row[k];
                 }
                 ids[i] = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
@@ -163,11 +161,40 @@ public sealed class ReviewWriter(IServiceScopeFactory scopes, SqliteWriteGate ga
                 batch[i].Review.Id = ids[i];
             }
         }
+        catch (Exception e) when (e is not SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed })
+        {
+            // Go on with a fresh connection rather than one in an unknown state.
+            Close();
+            throw;
+        }
         finally
         {
+            if (_insert is not null)
+            {
+                _insert.Transaction = null;
+            }
             gate.Exit();
-            db.Database.CloseConnection();
         }
+    }
+
+    private SqliteCommand Prepare()
+    {
+        _connection = database.Open(readOnly: false);
+        var insert = _connection.CreateCommand();
+        insert.CommandText = InsertSql;
+        foreach (var name in new[] { "$movie_id", "$author", "$content", "$label", "$score", "$negative", "$neutral", "$positive", "$rating", "$created_at" })
+        {
+            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+        insert.Prepare();
+        return insert;
+    }
+
+    private void Close()
+    {
+        _insert?.Dispose();
+        _connection?.Dispose();
+        (_insert, _connection) = (null, null);
     }
 
     private sealed record Pending(Review Review, TaskCompletionSource<bool> Stored);

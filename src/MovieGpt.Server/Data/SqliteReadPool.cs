@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace MovieGpt.Server.Data;
+
+/// <summary>
+/// Open, read-only SQLite connections that keep their statements prepared. Microsoft.Data.Sqlite compiles a
+/// command's SQL again for every new command (dotnet/efcore#14044), and EF registers its SQL functions again on
+/// every pooled open: for the small reads of a busy endpoint that was most of the request's cost. A reader rents
+/// a session (one connection, used by one caller at a time), runs its statements and gives it back. In WAL mode a
+/// reset statement holds no snapshot, so idle sessions never hold back a checkpoint. One instance per app.
+/// </summary>
+public sealed partial class SqliteReadPool(SqliteDatabase database) : IDisposable
+{
+    // About the number of requests in flight on a small machine; beyond it sessions are opened and closed per use.
+    private const int MaxIdle = 32;
+
+    private readonly ConcurrentBag<Session> _idle = [];
+    private volatile bool _disposed;
+
+    /// <summary>Runs <paramref name="read"/> on an idle session; a session that failed is closed, not reused.</summary>
+    public T Read<T>(Func<Session, T> read)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var session = _idle.TryTake(out var idle) ? idle : new Session(database.Open(readOnly: true));
+        T result;
+        try
+        {
+            result = read(session);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+        if (_disposed || _idle.Count >= MaxIdle)
+        {
+            session.Dispose();
+        }
+        else
+        {
+            _idle.Add(session);
+        }
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        while (_idle.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
+    /// <summary>One connection and the statements prepared on it, keyed by their SQL.</summary>
+    public sealed partial class Session : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly Dictionary<string, SqliteCommand> _commands = [];
+
+        internal Session(SqliteConnection connection) => _connection = connection;
+
+        /// <summary>The prepared statement for <paramref name="sql"/> with its parameters bound, in order, to <paramref name="values"/>.</summary>
+        public SqliteCommand Command(string sql, params ReadOnlySpan<object?> values)
+        {
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = _connection.CreateCommand();
+                command.CommandText = sql;
+                foreach (var name in ParameterNames(sql))
+                {
+                    command.Parameters.Add(new SqliteParameter { ParameterName = name });
+                }
+                command.Prepare();
+                _commands.Add(sql, command);
+            }
+            if (values.Length != command.Parameters.Count)
+            {
+                throw new ArgumentException($"The statement has {command.Parameters.Count} parameters, {values.Length} values were given.", nameof(values));
+            }
+            for (var i = 0; i < values.Length; i++)
+            {
+                command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+            _connection.Dispose();
+        }
+
+        // $name parameters in order of first appearance.
+        private static IEnumerable<string> ParameterNames(string sql) => Parameter().Matches(sql).Select(m => m.Value).Distinct();
+
+        [System.Text.RegularExpressions.GeneratedRegex(@"\$\w+")]
+        private static partial System.Text.RegularExpressions.Regex Parameter();
+    }
+}

@@ -1,0 +1,35 @@
+using MovieGpt.Server.Contracts;
+
+namespace MovieGpt.Server.Services;
+
+/// <summary>
+/// The reads behind the busiest endpoints (a movie's reviews, the latest reviews, a movie's statistics, the title
+/// a new review answers with). EF's compiled queries serve them on PostgreSQL (<see cref="EfCatalogReader"/>);
+/// on SQLite, statements kept prepared on long-lived connections (<see cref="SqliteCatalogReader"/>).
+/// A null movie id means every movie's reviews.
+/// </summary>
+public interface ICatalogReader
+{
+    Task<string?> MovieTitleAsync(int movieId, CancellationToken ct);
+
+    Task<bool> MovieExistsAsync(int movieId, CancellationToken ct);
+
+    /// <summary>A movie's title with its first and last review times; null when there is no such movie.</summary>
+    Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct);
+
+    /// <summary>A page of reviews, newest first (ties: higher id first), with their movie's title.</summary>
+    Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct);
+
+    /// <summary>The reviews' tallies summed per (label, rounded rating, UTC day), in no particular order.</summary>
+    Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct);
+
+    /// <summary>The first and last review times (both null without reviews).</summary>
+    Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct);
+}
+
+public sealed record MovieHeader(string Title, DateTime? FirstReviewAt, DateTime? LastReviewAt);
+
+public sealed record ReviewSpan(DateTime? First, DateTime? Last);
+
+/// <summary>The reviews of one label, rounded rating and UTC day: their count and sums.</summary>
+public sealed record ReviewGroup(string Label, int Bin, DateOnly Day, int Count, double Positivity, double Rating);
