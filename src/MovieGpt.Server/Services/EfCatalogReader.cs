@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Data;
 
@@ -10,7 +11,12 @@ public sealed class EfCatalogReader(MovieGptDbContext db, CatalogQueries queries
 
     public Task<bool> MovieExistsAsync(int movieId, CancellationToken ct) => queries.MovieExists(db, movieId, ct);
 
-    public Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct) => queries.MovieHeader(db, movieId, ct);
+    public async Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct)
+    {
+        // The statistics' groups follow on the same connection (the context closes it when the request ends).
+        await db.Database.OpenConnectionAsync(ct);
+        return await queries.MovieHeader(db, movieId, ct);
+    }
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) =>
         queries.ReviewPage(db, movieId, skip, limit).ToListAsync(ct, Math.Min(limit, 100));

@@ -30,7 +30,10 @@ public sealed class ReviewWriter(SqliteDatabase database, SqliteWriteGate gate, 
 
     public async Task<bool> StoreAsync(Review review)
     {
-        var pending = new Pending(review, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // No RunContinuationsAsynchronously: the rest of the request (its answer) runs on the loop's thread right after
+        // the commit instead of queuing at the back of the thread pool a second time (32-client load, four alternating
+        // pairs: POST p99 26.5-29.8 -> 24.1-27.6 ms). Callers with a synchronization context (Blazor) still resume on it.
+        var pending = new Pending(review, new TaskCompletionSource<bool>());
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The service is shutting down; the review was not stored.");
@@ -95,7 +98,6 @@ public sealed class ReviewWriter(SqliteDatabase database, SqliteWriteGate gate, 
         try
         {
             Save(batch);
-            batch.ForEach(p => p.Stored.TrySetResult(true));
         }
         catch (Exception e) when (batch.Count > 1)
         {
@@ -104,11 +106,15 @@ public sealed class ReviewWriter(SqliteDatabase database, SqliteWriteGate gate, 
             {
                 Write([pending]);
             }
+            return;
         }
         catch (Exception e)
         {
             Fail(batch[0], e);
+            return;
         }
+        // Outside the try: the waiting requests resume here, and nothing they do may look like a failed batch.
+        batch.ForEach(p => p.Stored.TrySetResult(true));
     }
 
     // A review alone whose movie is gone (the foreign key) is the caller's 404; any other failure is its error.
