@@ -90,6 +90,22 @@ public sealed class SqliteCatalogReaderTests(SqliteServerFixture server) : IClas
         }
     }
 
+    [Fact]
+    public void APoolKeepsAtMostItsLimitOfIdleSessions()
+    {
+        using var pool = new SqliteReadPool(new SqliteDatabase(ConnectionString()));
+        var depth = SqliteReadPool.MaxIdle + 8;
+
+        // Reads nested in reads hold that many sessions at once; each answers on its own connection.
+        int Nested(int level) => pool.Read(s =>
+            Convert.ToInt32(s.Command("SELECT $level", level).ExecuteScalar()) + (level < depth ? Nested(level + 1) : 0));
+
+        Assert.Equal(depth * (depth + 1) / 2, Nested(1));
+        Assert.Equal(SqliteReadPool.MaxIdle, pool.Idle);
+        Assert.Equal(7, pool.Read(s => Convert.ToInt32(s.Command("SELECT $level", 7).ExecuteScalar())));
+        Assert.Equal(SqliteReadPool.MaxIdle, pool.Idle);
+    }
+
     private string ConnectionString()
     {
         using var scope = server.Services.CreateScope();

@@ -13,16 +13,20 @@ namespace MovieGpt.Server.Data;
 public sealed partial class SqliteReadPool(SqliteDatabase database) : IDisposable
 {
     // About the number of requests in flight on a small machine; beyond it sessions are opened and closed per use.
-    private const int MaxIdle = 32;
+    public const int MaxIdle = 32;
 
     private readonly ConcurrentBag<Session> _idle = [];
+    private int _idleCount;   // ConcurrentBag.Count takes every thread's lock
     private volatile bool _disposed;
+
+    /// <summary>Sessions kept open for the next reads.</summary>
+    public int Idle => Volatile.Read(ref _idleCount);
 
     /// <summary>Runs <paramref name="read"/> on an idle session; a session that failed is closed, not reused.</summary>
     public T Read<T>(Func<Session, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var session = _idle.TryTake(out var idle) ? idle : new Session(database.Open(readOnly: true));
+        var session = TryTake() ?? new Session(database.Open(readOnly: true));
         T result;
         try
         {
@@ -33,21 +37,39 @@ public sealed partial class SqliteReadPool(SqliteDatabase database) : IDisposabl
             session.Dispose();
             throw;
         }
-        if (_disposed || _idle.Count >= MaxIdle)
-        {
-            session.Dispose();
-        }
-        else
+        Return(session);
+        return result;
+    }
+
+    private void Return(Session session)
+    {
+        if (Interlocked.Increment(ref _idleCount) <= MaxIdle && !_disposed)
         {
             _idle.Add(session);
+            if (_disposed)
+            {
+                Dispose();   // the pool closed while this one was out
+            }
+            return;
         }
-        return result;
+        Interlocked.Decrement(ref _idleCount);
+        session.Dispose();
+    }
+
+    private Session? TryTake()
+    {
+        if (!_idle.TryTake(out var session))
+        {
+            return null;
+        }
+        Interlocked.Decrement(ref _idleCount);
+        return session;
     }
 
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryTake(out var session))
+        while (TryTake() is { } session)
         {
             session.Dispose();
         }
