@@ -52,7 +52,7 @@ public sealed class SqliteCatalogReaderTests(SqliteServerFixture server) : IClas
         var header = await sqlite.MovieHeaderAsync(empty, ct);
         Assert.NotNull(header);
         Assert.StartsWith("빈 영화", header.Title);
-        Assert.Equal((null, null), (header.FirstReviewAt, header.LastReviewAt));
+        Assert.Equal(new ReviewSpan(null, null), header.Reviews);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class CatalogQueries
     public Func<MovieGptDbContext, int, CancellationToken, Task<MovieHeader?>> MovieHeader { get; } = EF.CompileAsyncQuery(
         (MovieGptDbContext db, int id, CancellationToken _) => db.Movies
             .Where(m => m.Id == id)
-            .Select(m => new MovieHeader(m.Title, m.Reviews.Min(r => (DateTime?)r.CreatedAt), m.Reviews.Max(r => (DateTime?)r.CreatedAt)))
+            .Select(m => new MovieHeader(m.Title, new ReviewSpan(m.Reviews.Min(r => (DateTime?)r.CreatedAt), m.Reviews.Max(r => (DateTime?)r.CreatedAt))))
             .FirstOrDefault());
 
     public Func<MovieGptDbContext, int, CancellationToken, Task<bool>> MovieExists { get; } = EF.CompileAsyncQuery(

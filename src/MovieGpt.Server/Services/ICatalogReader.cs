@@ -27,7 +27,7 @@ public interface ICatalogReader
     Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct);
 }
 
-public sealed record MovieHeader(string Title, DateTime? FirstReviewAt, DateTime? LastReviewAt);
+public sealed record MovieHeader(string Title, ReviewSpan Reviews);
 
 public sealed record ReviewSpan(DateTime? First, DateTime? Last);
 

@@ -52,7 +52,7 @@ public sealed class MovieService(MovieGptDbContext db, ICatalogReader catalog, M
 
     public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default) =>
         await catalog.MovieHeaderAsync(id, ct) is { } header
-            ? new MovieStatsResponse(id, header.Title, await ReviewStatistics.ComputeAsync(catalog, id, ct, new ReviewSpan(header.FirstReviewAt, header.LastReviewAt)))
+            ? new MovieStatsResponse(id, header.Title, await ReviewStatistics.ComputeAsync(catalog, id, ct, header.Reviews))
             : null;
 
     private IQueryable<Movie> Search(string? q)

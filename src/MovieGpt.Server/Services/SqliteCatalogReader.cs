@@ -68,7 +68,7 @@ public sealed class SqliteCatalogReader(SqliteReadPool pool) : ICatalogReader
     public Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct) => Task.FromResult(pool.Read(s =>
     {
         using var reader = s.Command(Header, movieId).ExecuteReader();
-        return reader.Read() ? new MovieHeader(reader.GetString(0), UtcOrNull(reader, 1), UtcOrNull(reader, 2)) : null;
+        return reader.Read() ? new MovieHeader(reader.GetString(0), new ReviewSpan(UtcOrNull(reader, 1), UtcOrNull(reader, 2))) : null;
     }));
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => Task.FromResult(pool.Read(s =>
