@@ -10,12 +10,12 @@ namespace MovieGpt.Server.Data;
 /// a session (one connection, used by one caller at a time), runs its statements and gives it back. In WAL mode a
 /// reset statement holds no snapshot, so idle sessions never hold back a checkpoint. One instance per app.
 /// </summary>
-public sealed partial class SqliteReadPool(SqliteDatabase database) : IDisposable
+public sealed class SqliteReadPool(SqliteDatabase database) : IDisposable
 {
     // About the number of requests in flight on a small machine; beyond it sessions are opened and closed per use.
     public const int MaxIdle = 32;
 
-    private readonly ConcurrentBag<Session> _idle = [];
+    private readonly ConcurrentBag<SqliteSession> _idle = [];
     private int _idleCount;   // ConcurrentBag.Count takes every thread's lock
     private volatile bool _disposed;
 
@@ -23,10 +23,10 @@ public sealed partial class SqliteReadPool(SqliteDatabase database) : IDisposabl
     public int Idle => Volatile.Read(ref _idleCount);
 
     /// <summary>Runs <paramref name="read"/> on an idle session; a session that failed is closed, not reused.</summary>
-    public T Read<T>(Func<Session, T> read)
+    public T Read<T>(Func<SqliteSession, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var session = TryTake() ?? new Session(database.Open(readOnly: true));
+        var session = TryTake() ?? new SqliteSession(database.Open(readOnly: true));
         T result;
         try
         {
@@ -41,7 +41,7 @@ public sealed partial class SqliteReadPool(SqliteDatabase database) : IDisposabl
         return result;
     }
 
-    private void Return(Session session)
+    private void Return(SqliteSession session)
     {
         if (Interlocked.Increment(ref _idleCount) <= MaxIdle && !_disposed)
         {
@@ -56,7 +56,7 @@ public sealed partial class SqliteReadPool(SqliteDatabase database) : IDisposabl
         session.Dispose();
     }
 
-    private Session? TryTake()
+    private SqliteSession? TryTake()
     {
         if (!_idle.TryTake(out var session))
         {
@@ -73,54 +73,5 @@ public sealed partial class SqliteReadPool(SqliteDatabase database) : IDisposabl
         {
             session.Dispose();
         }
-    }
-
-    /// <summary>One connection and the statements prepared on it, keyed by their SQL.</summary>
-    public sealed partial class Session : IDisposable
-    {
-        private readonly SqliteConnection _connection;
-        private readonly Dictionary<string, SqliteCommand> _commands = [];
-
-        internal Session(SqliteConnection connection) => _connection = connection;
-
-        /// <summary>The prepared statement for <paramref name="sql"/> with its parameters bound, in order, to <paramref name="values"/>.</summary>
-        public SqliteCommand Command(string sql, params ReadOnlySpan<object?> values)
-        {
-            if (!_commands.TryGetValue(sql, out var command))
-            {
-                command = _connection.CreateCommand();
-                command.CommandText = sql;
-                foreach (var name in ParameterNames(sql))
-                {
-                    command.Parameters.Add(new SqliteParameter { ParameterName = name });
-                }
-                command.Prepare();
-                _commands.Add(sql, command);
-            }
-            if (values.Length != command.Parameters.Count)
-            {
-                throw new ArgumentException($"The statement has {command.Parameters.Count} parameters, {values.Length} values were given.", nameof(values));
-            }
-            for (var i = 0; i < values.Length; i++)
-            {
-                command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-            return command;
-        }
-
-        public void Dispose()
-        {
-            foreach (var command in _commands.Values)
-            {
-                command.Dispose();
-            }
-            _connection.Dispose();
-        }
-
-        // $name parameters in order of first appearance.
-        private static IEnumerable<string> ParameterNames(string sql) => Parameter().Matches(sql).Select(m => m.Value).Distinct();
-
-        [System.Text.RegularExpressions.GeneratedRegex(@"\$\w+")]
-        private static partial System.Text.RegularExpressions.Regex Parameter();
     }
 }

@@ -11,8 +11,8 @@ namespace MovieGpt.Server.Services;
 /// batch fails, its reviews are retried one by one, so a review whose movie was deleted meanwhile fails alone.
 /// The loop has a thread of its own and makes synchronous calls: on the thread pool each step of a commit
 /// queued behind every waiting request, which stretched the commit that all queued writers wait for.
-/// The loop keeps one connection of its own with the INSERT prepared on it: EF's pooled contexts registered their
-/// SQL functions and compiled the INSERT (with its tally trigger) again for every batch.
+/// The loop keeps one connection of its own with the INSERT prepared on it (a <see cref="SqliteSession"/>): EF's
+/// pooled contexts registered their SQL functions and compiled the INSERT (with its tally trigger) again for every batch.
 /// One instance per app; stopping the app drains the queue.
 /// </summary>
 public sealed class ReviewWriter(SqliteDatabase database, SqliteWriteGate gate, ILogger<ReviewWriter> logger) : BackgroundService, IReviewStore
@@ -23,8 +23,7 @@ public sealed class ReviewWriter(SqliteDatabase database, SqliteWriteGate gate, 
     private const int ForeignKeyFailed = 787;   // SQLITE_CONSTRAINT_FOREIGNKEY: the review's movie is gone
 
     // Used by the loop's thread only.
-    private SqliteConnection? _connection;
-    private SqliteCommand? _insert;
+    private SqliteSession? _session;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -144,20 +143,15 @@ public sealed class ReviewWriter(SqliteDatabase database, SqliteWriteGate gate, 
         gate.Enter();
         try
         {
-            var insert = _insert ??= Prepare();
-            using var transaction = _connection!.BeginTransaction();
-            insert.Transaction = transaction;
+            var session = _session ??= new SqliteSession(database.Open(readOnly: false));
+            using var transaction = session.BeginTransaction();
             var ids = new int[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
                 var review = batch[i].Review;
-                object[] row = [review.MovieId, review.Author, review.Content, review.SentimentLabel, review.SentimentScore,
-                    review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive, review.PredictedRating,
-                    review.CreatedAt.ToUniversalTime()]; // as the model's UTC converter stores it
-                for (var k = 0; k < row.Length; k++)
-                {
-                    insert.Parameters[k].Value = row[k];
-                }
+                var insert = session.Command(InsertSql, review.MovieId, review.Author, review.Content, review.SentimentLabel,
+                    review.SentimentScore, review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive,
+                    review.PredictedRating, review.CreatedAt.ToUniversalTime()); // as the model's UTC converter stores it
                 ids[i] = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
             transaction.Commit();
@@ -175,32 +169,14 @@ public sealed class ReviewWriter(SqliteDatabase database, SqliteWriteGate gate, 
         }
         finally
         {
-            if (_insert is not null)
-            {
-                _insert.Transaction = null;
-            }
             gate.Exit();
         }
     }
 
-    private SqliteCommand Prepare()
-    {
-        _connection = database.Open(readOnly: false);
-        var insert = _connection.CreateCommand();
-        insert.CommandText = InsertSql;
-        foreach (var name in new[] { "$movie_id", "$author", "$content", "$label", "$score", "$negative", "$neutral", "$positive", "$rating", "$created_at" })
-        {
-            insert.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-        insert.Prepare();
-        return insert;
-    }
-
     private void Close()
     {
-        _insert?.Dispose();
-        _connection?.Dispose();
-        (_insert, _connection) = (null, null);
+        _session?.Dispose();
+        _session = null;
     }
 
     private sealed record Pending(Review Review, TaskCompletionSource<bool> Stored);
