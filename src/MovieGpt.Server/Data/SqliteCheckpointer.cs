@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MovieGpt.Server.Extensions;
 
@@ -13,9 +12,12 @@ namespace MovieGpt.Server.Data;
 /// PASSIVE checkpoint, which never blocks the writer or the readers, at the configured interval.
 /// One instance per app, on SQLite only.
 /// </summary>
-public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<SqliteCheckpointer> logger)
+public sealed class SqliteCheckpointer(SqliteDatabase database, IOptions<DatabaseOptions> options, ILogger<SqliteCheckpointer> logger)
     : BackgroundService
 {
+    // Opened on the first tick and kept: the loop is its only user.
+    private SqliteSession? _session;
+
     /// <summary>The last checkpoint's answer: pages in the log and pages of it copied into the database.</summary>
     public CheckpointResult? Last { get; private set; }
 
@@ -38,37 +40,36 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, IOptions<Dat
         {
             // Closing the last connection checkpoints what is left.
         }
+        finally
+        {
+            Close();
+        }
     }
 
     private void Checkpoint()
     {
         try
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
-            var connection = db.Database.GetDbConnection();
-            db.Database.OpenConnection();
-            try
+            _session ??= new SqliteSession(database.Open(readOnly: false));
+            using var reader = _session.Command("PRAGMA wal_checkpoint(PASSIVE);").ExecuteReader();
+            if (reader.Read())
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                using var reader = command.ExecuteReader();
-                if (reader.Read())
-                {
-                    Last = new CheckpointResult(reader.GetInt32(1), reader.GetInt32(2));
-                    Interlocked.Increment(ref _completed);
-                }
-            }
-            finally
-            {
-                db.Database.CloseConnection();
+                Last = new CheckpointResult(reader.GetInt32(1), reader.GetInt32(2));
+                Interlocked.Increment(ref _completed);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A missed checkpoint only lets the log grow until the next one.
+            // A missed checkpoint only lets the log grow until the next one; the next tries a fresh connection.
+            Close();
             logger.LogWarning(e, "SQLite checkpoint failed");
         }
+    }
+
+    private void Close()
+    {
+        _session?.Dispose();
+        _session = null;
     }
 }
 

@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace MovieGpt.Server.Data;
 
 /// <summary>
-/// The app's SQLite database for the code that bypasses EF on the hot paths (<see cref="SqliteReadPool"/>,
-/// <see cref="Services.ReviewWriter"/>): opens connections with the settings EF's connections get
+/// The app's SQLite database for the code that bypasses EF (<see cref="SqliteReadPool"/>,
+/// <see cref="Services.ReviewWriter"/>, <see cref="SqliteCheckpointer"/>): opens connections with the settings EF's connections get
 /// (foreign keys on, which EF asks for on every open; <see cref="SqliteConnectionSetup"/>'s pragmas).
 /// </summary>
 public sealed record SqliteDatabase(string ConnectionString)

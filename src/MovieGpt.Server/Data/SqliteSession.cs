@@ -5,7 +5,8 @@ namespace MovieGpt.Server.Data;
 /// <summary>
 /// One SQLite connection and the statements prepared on it, keyed by their SQL: Microsoft.Data.Sqlite compiles a
 /// command's SQL again for every new command, so the code that bypasses EF on the hot paths keeps its commands here
-/// (<see cref="SqliteReadPool"/>'s read sessions, <see cref="Services.ReviewWriter"/>'s connection). Used by one
+/// (<see cref="SqliteReadPool"/>'s read sessions, <see cref="Services.ReviewWriter"/>'s and <see cref="SqliteCheckpointer"/>'s
+/// connections). Used by one
 /// caller at a time; disposing it closes the connection.
 /// </summary>
 public sealed partial class SqliteSession(SqliteConnection connection) : IDisposable
