@@ -7,6 +7,7 @@ internal sealed record BenchReport(
     string Data,
     double LoadMs,
     LatencyFigures Latency,
+    ConcurrentFigures Concurrent,
     ThroughputFigures Throughput,
     MemoryFigures Memory);
 
@@ -14,6 +15,9 @@ internal sealed record BenchModel(string Name, string Kind, string File, long? F
 
 /// <summary>Single-review Analyze calls on one thread, after warm-up, in milliseconds.</summary>
 internal sealed record LatencyFigures(int Calls, double P50Ms, double P99Ms, double MeanMs, double MaxMs);
+
+/// <summary>Single-review Analyze calls on one thread per core at once, one pass over the sample.</summary>
+internal sealed record ConcurrentFigures(double ReviewsPerSecond, int Calls, int Threads);
 
 /// <summary>AnalyzeBatch over chunks on every core, repeated passes over the sample.</summary>
 internal sealed record ThroughputFigures(double ReviewsPerSecond, long Reviews, double Seconds, int Threads, int ChunkSize);

@@ -5,8 +5,9 @@ using MovieGpt.Sentiment;
 namespace MovieGpt.Cli.Benchmarking;
 
 /// <summary>
-/// Times model loading, single-review latency on one thread and batch throughput on all cores, in that order,
-/// over the same sample of real reviews.
+/// Times model loading, single-review latency on one thread, single reviews scored concurrently on every core
+/// (what a server does, each request scoring its own) and batch throughput on all cores, in that order, over
+/// the same sample of real reviews.
 /// </summary>
 internal sealed class BenchRunner(Func<ISentimentAnalyzer> loadModel, IReadOnlyList<string> texts, TimeSpan throughputTime)
 {
@@ -25,8 +26,9 @@ internal sealed class BenchRunner(Func<ISentimentAnalyzer> loadModel, IReadOnlyL
         var scorer = new ParallelScorer(analyzer);
         WarmUp(analyzer, scorer);
         var latency = MeasureLatency(analyzer);
+        var concurrent = MeasureConcurrentSingles(analyzer);
         var throughput = MeasureThroughput(scorer);
-        return new BenchReport(MachineInfo.Detect(), Describe(analyzer.Model), dataName, Math.Round(loadMs, 1), latency, throughput, Memory());
+        return new BenchReport(MachineInfo.Detect(), Describe(analyzer.Model), dataName, Math.Round(loadMs, 1), latency, concurrent, throughput, Memory());
     }
 
     // JIT, ONNX Runtime's first-run allocations and the thread pool's growth are not what a served review costs.
@@ -55,6 +57,24 @@ internal sealed class BenchRunner(Func<ISentimentAnalyzer> loadModel, IReadOnlyL
             Math.Round(Percentiles.Of(millis, 99), 4),
             Math.Round(millis.Average(), 4),
             Math.Round(millis[^1], 4));
+    }
+
+    /// <summary>One pass over the sample, one Analyze call per review, on one thread per core sharing the analyzer.</summary>
+    private ConcurrentFigures MeasureConcurrentSingles(ISentimentAnalyzer analyzer)
+    {
+        var next = -1;
+        var threads = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Thread(() =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < texts.Count; i = Interlocked.Increment(ref next))
+            {
+                analyzer.Analyze(texts[i]);
+            }
+        })).ToList();
+        var watch = Stopwatch.StartNew();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        var seconds = watch.Elapsed.TotalSeconds;
+        return new ConcurrentFigures(Math.Round(texts.Count / seconds), texts.Count, threads.Count);
     }
 
     /// <summary>Whole passes over the sample until <c>throughputTime</c> has gone by (at least one pass).</summary>

@@ -33,6 +33,7 @@ internal static class BenchTable
         yield return ("latency p50 (1 thread)", $"{r.Latency.P50Ms:F4} ms");
         yield return ("latency p99 (1 thread)", $"{r.Latency.P99Ms:F4} ms");
         yield return ("latency mean / max", $"{r.Latency.MeanMs:F4} / {r.Latency.MaxMs:F3} ms ({r.Latency.Calls:N0} calls)");
+        yield return ("single reviews, all cores", $"{r.Concurrent.ReviewsPerSecond:N0} reviews/s ({r.Concurrent.Threads} threads, one review a call)");
         yield return ("batch throughput", $"{r.Throughput.ReviewsPerSecond:N0} reviews/s");
         yield return ("throughput run", $"{r.Throughput.Reviews:N0} in {r.Throughput.Seconds:F2} s, {r.Throughput.Threads} threads, batches of {r.Throughput.ChunkSize:N0}");
         yield return ("peak working set", $"{r.Memory.PeakWorkingSetMb:F1} MB");

@@ -64,7 +64,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         {
             throw new SentimentModelException($"{file} is missing: {ModelManifest.FileName} names it as the model file.");
         }
-        var session = OnnxSessionFactory.Open(file, options);
+        var session = OnnxSessionFactory.Open(file, options, memoryArena: false);
         try
         {
             OnnxSessionFactory.RequireInputs(session, file, [.. InputNames(manifest)]);

@@ -68,7 +68,7 @@ public sealed class TransformerSentimentAnalyzer : ISentimentAnalyzer
                 $"{files.VocabTxt ?? files.TokenizerJson} has {encoder.VocabularySize} pieces but {files.Config} says vocab_size {vocabSize}: " +
                 "the vocabulary does not belong to this model.");
         }
-        var session = OnnxSessionFactory.Open(files.Model, options);
+        var session = OnnxSessionFactory.Open(files.Model, options, memoryArena: true);
         try
         {
             var usesTokenTypes = TransformerGraphContract.Check(session, files.Model, labels.Count);

@@ -21,6 +21,9 @@ public sealed class BenchCommandTests : IDisposable
         var json = JsonDocument.Parse(Assert.Single(run.OutputLines)).RootElement;
         Assert.Equal(30, json.GetProperty("latency").GetProperty("calls").GetInt32());
         Assert.True(json.GetProperty("latency").GetProperty("p50_ms").GetDouble() <= json.GetProperty("latency").GetProperty("p99_ms").GetDouble());
+        Assert.True(json.GetProperty("concurrent").GetProperty("reviews_per_second").GetDouble() > 0);
+        Assert.Equal(30, json.GetProperty("concurrent").GetProperty("calls").GetInt32());
+        Assert.Equal(Environment.ProcessorCount, json.GetProperty("concurrent").GetProperty("threads").GetInt32());
         Assert.True(json.GetProperty("throughput").GetProperty("reviews_per_second").GetDouble() > 0);
         Assert.Equal(30, json.GetProperty("throughput").GetProperty("reviews").GetInt64());
         Assert.Equal(Environment.ProcessorCount, json.GetProperty("throughput").GetProperty("threads").GetInt32());
@@ -37,7 +40,7 @@ public sealed class BenchCommandTests : IDisposable
         var run = CliRun.Of(["bench", "--data", Data(), "--n", "10", "--seconds", "0"]);
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var measure in new[] { "latency p50", "latency p99", "reviews/s", "load time", "peak working set", "cores", "CPU", ".NET" })
+        foreach (var measure in new[] { "latency p50", "latency p99", "single reviews, all cores", "reviews/s", "load time", "peak working set", "cores", "CPU", ".NET" })
         {
             Assert.Contains(measure, run.Output);
         }
