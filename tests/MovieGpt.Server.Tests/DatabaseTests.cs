@@ -81,37 +81,50 @@ public abstract class DatabaseTests(ServerFixture server)
     }
 
     [DatabaseFact]
-    public async Task AReviewWhoseMovieIsGoneFailsAloneAndTheRestOfItsBatchIsStored()
+    public async Task AReviewWhoseMovieIsGoneOrWhoseTextIsUnreadableFailsAloneAndTheRestOfItsBatchIsStored()
     {
         var movie = await _client.CreateMovieAsync($"일괄 저장 {Guid.NewGuid():N}");
         await using var scope = server.Services.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IReviewStore>();
         Assert.IsType(server.Provider == "Postgres" ? typeof(DirectReviewStore) : typeof(ReviewWriter), store);
-        Review NewReview(int movieId, int i) => new()
-        {
-            MovieId = movieId, Author = $"관객{i}", Content = $"일괄 저장 리뷰 {i}", SentimentLabel = "neutral", CreatedAt = DateTime.UtcNow,
-        };
+        NewReview Draft(int movieId, int i) => new(movieId, $"관객{i}", i == 30 ? "\u200b\u200b\u200b\u200b\u200b" : $"일괄 저장 리뷰 {i}", DateTime.UtcNow);
 
         // On SQLite they are queued together, so the missing movie's review shares a commit with others and forces
-        // the one-by-one retry; PostgreSQL's store commits each on its own (one context, so one after the other).
-        var reviews = Enumerable.Range(0, 40).Select(i => NewReview(i == 20 ? 987654 : movie.Id(), i)).ToArray();
+        // the one-by-one retry, and the unreadable text (zero-width spaces only) shares an engine call with them;
+        // PostgreSQL's store scores and commits each on its own (one context, so one after the other).
+        var drafts = Enumerable.Range(0, 40).Select(i => Draft(i == 20 ? 987654 : movie.Id(), i)).ToArray();
         var outcomes = store is ReviewWriter writer
-            ? await Task.WhenAll(reviews.Select(writer.StoreAsync))
-            : await Sequentially(reviews, store.StoreAsync);
+            ? await Task.WhenAll(drafts.Select(Outcome(writer.StoreAsync)))
+            : await Sequentially(drafts, Outcome(store.StoreAsync));
 
-        Assert.False(outcomes[20]);
-        Assert.All(outcomes.Where((_, i) => i != 20), Assert.True);
-        Assert.Equal(39, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
-        Assert.Equal(39, reviews.Where((_, i) => i != 20).Select(r => r.Id).Distinct().Count(id => id > 0));
+        Assert.Null(outcomes[20]);
+        Assert.Equal("text", Assert.IsType<ArgumentException>(outcomes[30]).ParamName);
+        var stored = outcomes.Where((_, i) => i is not (20 or 30)).Select(o => Assert.IsType<Review>(o)).ToList();
+        Assert.Equal(38, stored.Select(r => r.Id).Distinct().Count(id => id > 0));
+        Assert.All(stored, r => Assert.Contains(r.SentimentLabel, new[] { "negative", "neutral", "positive" }));
+        Assert.Equal(38, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
         Assert.Equal(0, await server.ScalarAsync("SELECT COUNT(*) FROM reviews WHERE movie_id = 987654"));
     }
 
-    private static async Task<bool[]> Sequentially(IEnumerable<Review> reviews, Func<Review, Task<bool>> store)
+    // The stored review, or the exception the store threw for it.
+    private static Func<NewReview, Task<object?>> Outcome(Func<NewReview, Task<Review?>> store) => async draft =>
     {
-        var outcomes = new List<bool>();
-        foreach (var review in reviews)
+        try
         {
-            outcomes.Add(await store(review));
+            return await store(draft);
+        }
+        catch (ArgumentException e)
+        {
+            return e;
+        }
+    };
+
+    private static async Task<object?[]> Sequentially(IEnumerable<NewReview> drafts, Func<NewReview, Task<object?>> store)
+    {
+        var outcomes = new List<object?>();
+        foreach (var draft in drafts)
+        {
+            outcomes.Add(await store(draft));
         }
         return [.. outcomes];
     }

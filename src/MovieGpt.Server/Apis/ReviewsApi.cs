@@ -25,10 +25,19 @@ public static class ReviewsApi
     }
 
     public static async Task<Results<Created<ReviewResponse>, ProblemHttpResult>> CreateReview(
-        CreateReviewRequest request, IReviewService reviews, CancellationToken ct) =>
-        await reviews.CreateAsync(request, ct) is { } review
-            ? TypedResults.Created($"/api/reviews/{review.Id}", review)
-            : ApiResults.MovieNotFound();
+        CreateReviewRequest request, IReviewService reviews, CancellationToken ct)
+    {
+        try
+        {
+            return await reviews.CreateAsync(request, ct) is { } review
+                ? TypedResults.Created($"/api/reviews/{review.Id}", review)
+                : ApiResults.MovieNotFound();
+        }
+        catch (ArgumentException e) when (ApiResults.IsUnreadableText(e))
+        {
+            return ApiResults.UnreadableText("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)");
+        }
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<ReviewResponse>>, ProblemHttpResult>> ListReviews(
         IReviewService reviews, CancellationToken ct, [DefaultValue(0)] int skip = 0, [DefaultValue(10)] int limit = 10) =>

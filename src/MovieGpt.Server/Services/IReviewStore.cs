@@ -1,10 +1,35 @@
+using MovieGpt.Sentiment;
 using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-/// <summary>Where a scored review is written; which one depends on the database (see DatabaseExtensions).</summary>
+/// <summary>
+/// Scores new reviews and writes them; which store depends on the database (see DatabaseExtensions). Scoring is the
+/// store's job so that SQLite's writer can score a whole batch in one engine call.
+/// </summary>
 public interface IReviewStore
 {
-    /// <summary>Stores the review and sets its id; false when its movie does not exist (any more).</summary>
-    Task<bool> StoreAsync(Review review);
+    /// <summary>
+    /// The stored review with its id and the engine's verdict; null when its movie does not exist (any more).
+    /// Text the engine cannot read throws the engine's <see cref="ArgumentException"/> and nothing is stored.
+    /// </summary>
+    Task<Review?> StoreAsync(NewReview review);
+}
+
+/// <summary>A review as written, before the engine has scored it (author and content already trimmed).</summary>
+public sealed record NewReview(int MovieId, string Author, string Content, DateTime CreatedAt)
+{
+    public Review Scored(SentimentResult sentiment) => new()
+    {
+        MovieId = MovieId,
+        Author = Author,
+        Content = Content,
+        SentimentLabel = sentiment.Label,
+        SentimentScore = sentiment.Score,
+        ProbabilityNegative = sentiment.Probabilities.Negative,
+        ProbabilityNeutral = sentiment.Probabilities.Neutral,
+        ProbabilityPositive = sentiment.Probabilities.Positive,
+        PredictedRating = sentiment.Rating,
+        CreatedAt = CreatedAt,
+    };
 }

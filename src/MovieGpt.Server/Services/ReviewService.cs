@@ -6,7 +6,7 @@ using MovieGpt.Server.Data;
 namespace MovieGpt.Server.Services;
 
 public sealed class ReviewService(
-    MovieGptDbContext db, ICatalogReader catalog, MovieTitleCache titles, ISentimentAnalyzer analyzer, IReviewStore store, TimeProvider clock)
+    MovieGptDbContext db, ICatalogReader catalog, MovieTitleCache titles, IReviewStore store, TimeProvider clock)
     : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
@@ -24,30 +24,17 @@ public sealed class ReviewService(
             }
             titles.Add(request.MovieId, title = found);
         }
-        // Scored before anything is stored: if the engine fails, the request fails and nothing is written.
-        var content = request.Content.Trim();
-        var sentiment = analyzer.Analyze(content);
-        var review = new Review
-        {
-            MovieId = request.MovieId,
-            Author = request.Author.Trim(),
-            Content = content,
-            SentimentLabel = sentiment.Label,
-            SentimentScore = sentiment.Score,
-            ProbabilityNegative = sentiment.Probabilities.Negative,
-            ProbabilityNeutral = sentiment.Probabilities.Neutral,
-            ProbabilityPositive = sentiment.Probabilities.Positive,
-            PredictedRating = sentiment.Rating,
-            CreatedAt = clock.UtcNow(),
-        };
+        // The store scores the review before it writes anything: if the engine fails, the request fails and nothing is stored.
+        var review = await store.StoreAsync(new NewReview(request.MovieId, request.Author.Trim(), request.Content.Trim(), clock.UtcNow()));
         // The movie may have been deleted since it was found (or cached).
-        if (!await store.StoreAsync(review))
+        if (review is null)
         {
             titles.Remove(request.MovieId);
             return null;
         }
         return new ReviewResponse(review.Id, review.MovieId, title, review.Author, review.Content, review.SentimentLabel,
-            review.SentimentScore, sentiment.Probabilities, review.PredictedRating, review.CreatedAt);
+            review.SentimentScore, new SentimentProbabilities(review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive),
+            review.PredictedRating, review.CreatedAt);
     }
 
     public async Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
