@@ -24,4 +24,11 @@ public sealed class DatabaseOptions
     /// <summary>SQLite: how often the write-ahead log is copied back into the database file (see SqliteCheckpointer).</summary>
     [Range(10, 60_000)]
     public int SqliteCheckpointMilliseconds { get; set; } = 1000;
+
+    /// <summary>
+    /// SQLite: the Linux nice value of the review writer's thread, which every POST waits for (0 = as the rest).
+    /// Below 0 it needs the right to raise priorities; without it the writer runs at 0 and says so in the log.
+    /// </summary>
+    [Range(-20, 0)]
+    public int SqliteWriterNice { get; set; } = -10;
 }
