@@ -14,6 +14,7 @@ public static class ReviewsApi
 
         group.MapPost("", CreateReview)
             .AddEndpointFilter<ValidationFilter<CreateReviewRequest>>()
+            .AddEndpointFilter(new UnreadableTextFilter("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)"))
             .WithSummary("Write a review; the sentiment engine scores it before it is stored");
         group.MapGet("", ListReviews).WithSummary("List reviews, newest first").WithDescription($"limit is capped at {Paging.MaxLimit}.");
         group.MapGet("/movie/{movie_id:int}", ListMovieReviews).WithSummary("A movie's reviews, newest first");
@@ -25,19 +26,10 @@ public static class ReviewsApi
     }
 
     public static async Task<Results<Created<ReviewResponse>, ProblemHttpResult>> CreateReview(
-        CreateReviewRequest request, IReviewService reviews, CancellationToken ct)
-    {
-        try
-        {
-            return await reviews.CreateAsync(request, ct) is { } review
-                ? TypedResults.Created($"/api/reviews/{review.Id}", review)
-                : ApiResults.MovieNotFound();
-        }
-        catch (ArgumentException e) when (ApiResults.IsUnreadableText(e))
-        {
-            return ApiResults.UnreadableText("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)");
-        }
-    }
+        CreateReviewRequest request, IReviewService reviews, CancellationToken ct) =>
+        await reviews.CreateAsync(request, ct) is { } review
+            ? TypedResults.Created($"/api/reviews/{review.Id}", review)
+            : ApiResults.MovieNotFound();
 
     public static async Task<Results<Ok<IReadOnlyList<ReviewResponse>>, ProblemHttpResult>> ListReviews(
         IReviewService reviews, CancellationToken ct, [DefaultValue(0)] int skip = 0, [DefaultValue(10)] int limit = 10) =>

@@ -12,26 +12,17 @@ public static class SentimentApi
     public static RouteGroupBuilder MapSentimentApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/sentiment").WithTags("Sentiment");
-        group.MapPost("", Analyze).WithSummary("Score one text");
-        group.MapPost("/batch", AnalyzeBatch).WithSummary($"Score up to {MaxBatch} texts");
+        group.MapPost("", Analyze).WithSummary("Score one text")
+            .AddEndpointFilter(new UnreadableTextFilter("text", "text has no readable characters."));
+        group.MapPost("/batch", AnalyzeBatch).WithSummary($"Score up to {MaxBatch} texts")
+            .AddEndpointFilter(new UnreadableTextFilter("texts", "a text has no readable characters."));
         return group;
     }
 
-    public static Results<Ok<SentimentResult>, ProblemHttpResult> Analyze(SentimentRequest request, ISentimentAnalyzer analyzer)
-    {
-        if (string.IsNullOrWhiteSpace(request.Text))
-        {
-            return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = ["text must not be empty."] });
-        }
-        try
-        {
-            return TypedResults.Ok(analyzer.Analyze(request.Text));
-        }
-        catch (ArgumentException e) when (ApiResults.IsUnreadableText(e))
-        {
-            return ApiResults.UnreadableText("text", "text has no readable characters.");
-        }
-    }
+    public static Results<Ok<SentimentResult>, ProblemHttpResult> Analyze(SentimentRequest request, ISentimentAnalyzer analyzer) =>
+        string.IsNullOrWhiteSpace(request.Text)
+            ? ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = ["text must not be empty."] })
+            : TypedResults.Ok(analyzer.Analyze(request.Text));
 
     public static Results<Ok<SentimentBatchResponse>, ProblemHttpResult> AnalyzeBatch(SentimentBatchRequest request, ISentimentAnalyzer analyzer)
     {
@@ -44,13 +35,6 @@ public static class SentimentApi
         {
             return ValidationFilter<object>.Invalid(empty.Take(20).ToDictionary(i => $"texts[{i}]", _ => new[] { "text must not be empty." }));
         }
-        try
-        {
-            return TypedResults.Ok(new SentimentBatchResponse(analyzer.AnalyzeBatch(texts)));
-        }
-        catch (ArgumentException e) when (ApiResults.IsUnreadableText(e))
-        {
-            return ApiResults.UnreadableText("texts", "a text has no readable characters.");
-        }
+        return TypedResults.Ok(new SentimentBatchResponse(analyzer.AnalyzeBatch(texts)));
     }
 }

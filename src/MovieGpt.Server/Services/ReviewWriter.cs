@@ -11,9 +11,9 @@ namespace MovieGpt.Server.Services;
 /// Scores and stores reviews by group commit, on SQLite (a single-writer database): requests queue their review and
 /// wait, one loop scores everything queued so far in one engine call and inserts it in one transaction (a batch costs
 /// the engine far less per review than reviews scored one by one on their requests: README, Load). Under load the
-/// reviews that arrive during one commit go into the next, so a burst of writers costs a few commits instead of queuing for one each. When a
-/// batch fails, its reviews are retried one by one, so a review whose movie was deleted meanwhile fails alone; a text
-/// the engine cannot read fails alone the same way, before anything is written.
+/// reviews that arrive during one commit go into the next, so a burst of writers costs a few commits instead of
+/// queuing for one each. When a batch fails, its reviews are retried one by one, so a review whose movie was deleted
+/// meanwhile fails alone; a text the engine cannot read fails alone the same way, before anything is written.
 /// The loop has a thread of its own and makes synchronous calls: on the thread pool each step of a commit
 /// queued behind every waiting request, which stretched the commit that all queued writers wait for.
 /// The loop keeps one connection of its own with the INSERT prepared on it (a <see cref="SqliteSession"/>): EF's
