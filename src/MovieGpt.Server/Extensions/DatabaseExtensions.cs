@@ -25,10 +25,12 @@ public static class DatabaseExtensions
                 {
                     throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
                 }
+                builder.Services.AddSingleton(NpgsqlDataSource.Create(PostgresConnectionString(options.ConnectionString)));
                 // Pooled contexts: the options are built once and a request reuses a reset context.
-                builder.Services.AddDbContextPool<MovieGptDbContext, PostgresMovieGptDbContext>(db =>
-                    db.UseNpgsql(PostgresConnectionString(options.ConnectionString), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
-                builder.Services.AddScoped<IReviewStore, DirectReviewStore>();
+                builder.Services.AddDbContextPool<MovieGptDbContext, PostgresMovieGptDbContext>((services, db) =>
+                    db.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
+                builder.Services.AddSingleton<IReviewInserter, PostgresReviewInserter>();
+                builder.AddReviewWriter();
                 builder.Services.AddScoped<ICatalogReader, EfCatalogReader>();
                 break;
             default:
@@ -38,10 +40,8 @@ public static class DatabaseExtensions
                 builder.Services.AddDbContextPool<MovieGptDbContext, SqliteMovieGptDbContext>((services, db) => db
                     .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
                     .AddInterceptors(services.GetRequiredService<SqliteWriteGate>(), services.GetRequiredService<SqliteConnectionSetup>()));
-                // One writer at a time anyway: concurrent reviews are queued and committed together.
-                builder.Services.AddSingleton<ReviewWriter>();
-                builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<ReviewWriter>());
-                builder.Services.AddHostedService(services => services.GetRequiredService<ReviewWriter>());
+                builder.Services.AddSingleton<IReviewInserter, SqliteReviewInserter>();
+                builder.AddReviewWriter();
                 builder.Services.AddSingleton(new SqliteDatabase(connectionString));
                 builder.Services.AddSingleton<SqliteReadPool>();
                 builder.Services.AddSingleton<ICatalogReader, SqliteCatalogReader>();
@@ -50,6 +50,14 @@ public static class DatabaseExtensions
                 break;
         }
         return builder;
+    }
+
+    // Concurrent reviews are queued and committed together (one writer at a time anyway on SQLite).
+    private static void AddReviewWriter(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ReviewWriter>();
+        builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<ReviewWriter>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<ReviewWriter>());
     }
 
     /// <summary>Applies the provider's migrations; on SQLite also turns on WAL so readers never wait for the writer.</summary>

@@ -26,9 +26,9 @@ public sealed class DatabaseOptions
     public int SqliteCheckpointMilliseconds { get; set; } = 1000;
 
     /// <summary>
-    /// SQLite: the Linux nice value of the review writer's thread, which every POST waits for (0 = as the rest).
+    /// The Linux nice value of the review writer's thread, which every POST waits for (0 = as the rest).
     /// Below 0 it needs the right to raise priorities; without it the writer runs at 0 and says so in the log.
     /// </summary>
     [Range(-20, 0)]
-    public int SqliteWriterNice { get; set; } = -10;
+    public int ReviewWriterNice { get; set; } = -10;
 }

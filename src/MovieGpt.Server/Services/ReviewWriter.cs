@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Data;
@@ -8,31 +7,26 @@ using MovieGpt.Server.Extensions;
 namespace MovieGpt.Server.Services;
 
 /// <summary>
-/// Scores and stores reviews by group commit, on SQLite (a single-writer database): requests queue their review and
-/// wait, one loop scores everything queued so far in one engine call and inserts it in one transaction (a batch costs
-/// the engine far less per review than reviews scored one by one on their requests: README, Load). Under load the
-/// reviews that arrive during one commit go into the next, so a burst of writers costs a few commits instead of
-/// queuing for one each. When a batch fails, its reviews are retried one by one, so a review whose movie was deleted
-/// meanwhile fails alone; a text the engine cannot read fails alone the same way, before anything is written.
-/// The loop has a thread of its own and makes synchronous calls: on the thread pool each step of a commit
-/// queued behind every waiting request, which stretched the commit that all queued writers wait for.
-/// The loop keeps one connection of its own with the INSERT prepared on it (a <see cref="SqliteSession"/>): EF's
-/// pooled contexts registered their SQL functions and compiled the INSERT (with its tally trigger) again for every batch.
-/// The thread runs ahead of the thread pool (<see cref="DatabaseOptions.SqliteWriterNice"/>): on 2 cores it shared a
-/// core with every busy request thread while each POST waited for it (three alternating pairs: POST p99 9-17 % lower).
+/// Scores and stores reviews by group commit: requests queue their review and wait, one loop scores everything queued
+/// so far in one engine call and inserts it in one transaction through the provider's <see cref="IReviewInserter"/>.
+/// Under load the reviews that arrive during one commit go into the next, so a burst of writers costs a few commits
+/// instead of one each. On SQLite, a single-writer database, they would queue for the write lock anyway; on PostgreSQL
+/// a commit per request cost twice the server CPU and PostgreSQL's own per-statement work (README, Load). A batch also
+/// costs the engine far less per review than reviews scored one by one. When a batch fails, its reviews are retried one
+/// by one, so a review whose movie was deleted meanwhile fails alone; a text the engine cannot read fails alone the same
+/// way, before anything is written.
+/// The loop has a thread of its own and makes synchronous calls: on the thread pool each step of a commit queued behind
+/// every waiting request, which stretched the commit that all queued writers wait for. The thread runs ahead of the
+/// thread pool (<see cref="DatabaseOptions.ReviewWriterNice"/>): on 2 cores it shared a core with every busy request
+/// thread while each POST waited for it (SQLite, three alternating pairs: POST p99 9-17 % lower).
 /// One instance per app; stopping the app drains the queue.
 /// </summary>
 public sealed class ReviewWriter(
-    SqliteDatabase database, SqliteWriteGate gate, ISentimentAnalyzer analyzer, IOptions<DatabaseOptions> options, ILogger<ReviewWriter> logger)
+    IReviewInserter inserter, ISentimentAnalyzer analyzer, IOptions<DatabaseOptions> options, ILogger<ReviewWriter> logger)
     : BackgroundService, IReviewStore
 {
     // Big enough that a burst from every connection fits one commit, small enough to keep a commit short.
     private const int MaxBatch = 256;
-
-    private const int ForeignKeyFailed = 787;   // SQLITE_CONSTRAINT_FOREIGNKEY: the review's movie is gone
-
-    // Used by the loop's thread only.
-    private SqliteSession? _session;
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -82,7 +76,7 @@ public sealed class ReviewWriter(
     // Not stoppingToken: queued reviews were accepted and must be written before the app exits.
     private void Run()
     {
-        RaisePriority(options.Value.SqliteWriterNice);
+        RaisePriority(options.Value.ReviewWriterNice);
         var batch = new List<Pending>(MaxBatch);
         try
         {
@@ -98,7 +92,7 @@ public sealed class ReviewWriter(
         }
         finally
         {
-            Close();
+            inserter.Dispose();
         }
     }
 
@@ -165,9 +159,9 @@ public sealed class ReviewWriter(
     }
 
     // A review alone whose movie is gone (the foreign key) is the caller's 404; any other failure is its error.
-    private static void Fail(Scored pending, Exception error)
+    private void Fail(Scored pending, Exception error)
     {
-        if (error is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed })
+        if (inserter.IsMissingMovie(error))
         {
             pending.Stored.TrySetResult(null);
         }
@@ -177,54 +171,14 @@ public sealed class ReviewWriter(
         }
     }
 
-    // Every POST waits for this loop, so its inserts skip EF: one statement kept prepared and bound per review.
-    // Columns as in ReviewConfiguration.
-    private const string InsertSql = """
-        INSERT INTO reviews (movie_id, author, content, sentiment_label, sentiment_score, probability_negative,
-                             probability_neutral, probability_positive, predicted_rating, created_at)
-        VALUES ($movie_id, $author, $content, $label, $score, $negative, $neutral, $positive, $rating, $created_at)
-        RETURNING id;
-        """;
-
     private void Save(IReadOnlyList<Scored> batch)
     {
-        gate.Enter();
-        try
+        var ids = inserter.Insert([.. batch.Select(p => p.Review)]);
+        // Ids only once they are committed: a failed batch is retried review by review.
+        for (var i = 0; i < batch.Count; i++)
         {
-            var session = _session ??= new SqliteSession(database.Open(readOnly: false));
-            using var transaction = session.BeginTransaction();
-            var ids = new int[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
-            {
-                var review = batch[i].Review;
-                var insert = session.Command(InsertSql, review.MovieId, review.Author, review.Content, review.SentimentLabel,
-                    review.SentimentScore, review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive,
-                    review.PredictedRating, review.CreatedAt.ToUniversalTime()); // as the model's UTC converter stores it
-                ids[i] = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-            transaction.Commit();
-            // Ids only once they are committed: a failed batch is retried review by review.
-            for (var i = 0; i < batch.Count; i++)
-            {
-                batch[i].Review.Id = ids[i];
-            }
+            batch[i].Review.Id = ids[i];
         }
-        catch (Exception e) when (e is not SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed })
-        {
-            // Go on with a fresh connection rather than one in an unknown state.
-            Close();
-            throw;
-        }
-        finally
-        {
-            gate.Exit();
-        }
-    }
-
-    private void Close()
-    {
-        _session?.Dispose();
-        _session = null;
     }
 
     private sealed record Pending(NewReview Review, TaskCompletionSource<Review?> Stored);

@@ -1,0 +1,16 @@
+using MovieGpt.Server.Data;
+
+namespace MovieGpt.Server.Services;
+
+/// <summary>
+/// The database side of <see cref="ReviewWriter"/>: one per provider, called by the writer's thread only, and it keeps
+/// its own connection with its statement prepared (it is the one thing every POST waits for).
+/// </summary>
+public interface IReviewInserter : IDisposable
+{
+    /// <summary>Inserts the reviews in one transaction, all or none, and answers their ids in the same order.</summary>
+    int[] Insert(IReadOnlyList<Review> reviews);
+
+    /// <summary>Whether <paramref name="error"/>, thrown by inserting one review, says that its movie does not exist.</summary>
+    bool IsMissingMovie(Exception error);
+}
