@@ -17,7 +17,7 @@ public sealed partial class SqliteSession(SqliteConnection connection) : IDispos
     /// <summary>A transaction that the session's commands join until it is committed or rolled back.</summary>
     public SqliteTransaction BeginTransaction() => _transaction = connection.BeginTransaction();
 
-    /// <summary>The prepared statement for <paramref name="sql"/> with its $parameters bound, in order of first appearance, to <paramref name="values"/>.</summary>
+    /// <summary>The prepared statement for <paramref name="sql"/> with its parameters ($name or @name) bound, in order of first appearance, to <paramref name="values"/>.</summary>
     public SqliteCommand Command(string sql, params ReadOnlySpan<object?> values)
     {
         if (!_commands.TryGetValue(sql, out var command))
@@ -56,6 +56,6 @@ public sealed partial class SqliteSession(SqliteConnection connection) : IDispos
 
     private static IEnumerable<string> ParameterNames(string sql) => Parameter().Matches(sql).Select(m => m.Value).Distinct();
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"\$\w+")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"[$@]\w+")]
     private static partial System.Text.RegularExpressions.Regex Parameter();
 }

@@ -31,7 +31,7 @@ public static class DatabaseExtensions
                     db.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
                 builder.Services.AddSingleton<IReviewInserter, PostgresReviewInserter>();
                 builder.AddReviewWriter();
-                builder.Services.AddScoped<ICatalogReader, EfCatalogReader>();
+                builder.Services.AddSingleton<ICatalogReader, PostgresCatalogReader>();
                 break;
             default:
                 var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);

@@ -12,7 +12,6 @@ public static class ServiceExtensions
     public static IHostApplicationBuilder AddCatalogServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<CatalogQueries>();
         builder.Services.AddSingleton<MovieTitleCache>();
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using MovieGpt.Sentiment;
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Data;
+using MovieGpt.Server.Services;
+
+namespace MovieGpt.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The catalog reads written as EF queries over the model: the reference the server's hand-written SQL
+/// (<see cref="CatalogSql"/>) is held to. A null movie id means every movie's reviews.
+/// </summary>
+public sealed class EfCatalogReader(MovieGptDbContext db) : ICatalogReader
+{
+    public Task<string?> MovieTitleAsync(int movieId, CancellationToken ct) =>
+        db.Movies.Where(m => m.Id == movieId).Select(m => m.Title).FirstOrDefaultAsync(ct);
+
+    public Task<bool> MovieExistsAsync(int movieId, CancellationToken ct) => db.Movies.AnyAsync(m => m.Id == movieId, ct);
+
+    public Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct) => db.Movies
+        .Where(m => m.Id == movieId)
+        .Select(m => new MovieHeader(m.Title, new ReviewSpan(m.Reviews.Min(r => (DateTime?)r.CreatedAt), m.Reviews.Max(r => (DateTime?)r.CreatedAt))))
+        .FirstOrDefaultAsync(ct);
+
+    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => Reviews(movieId)
+        .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+        .Skip(skip).Take(limit)
+        .Select(r => new ReviewResponse(r.Id, r.MovieId, r.Movie!.Title, r.Author, r.Content, r.SentimentLabel, r.SentimentScore,
+            new SentimentProbabilities(r.ProbabilityNegative, r.ProbabilityNeutral, r.ProbabilityPositive), r.PredictedRating, r.CreatedAt))
+        .ToListAsync(ct);
+
+    public Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct) => db.ReviewTallies
+        .Where(t => movieId == null || t.MovieId == movieId)
+        .GroupBy(t => new { t.SentimentLabel, t.RatingBin, t.Day })
+        .Select(g => new ReviewGroup(g.Key.SentimentLabel, g.Key.RatingBin, g.Key.Day,
+            g.Sum(t => t.ReviewCount), g.Sum(t => t.PositivitySum), g.Sum(t => t.RatingSum)))
+        .ToListAsync(ct);
+
+    public async Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct) =>
+        new(await Reviews(movieId).MinAsync(r => (DateTime?)r.CreatedAt, ct), await Reviews(movieId).MaxAsync(r => (DateTime?)r.CreatedAt, ct));
+
+    private IQueryable<Review> Reviews(int? movieId) => db.Reviews.Where(r => movieId == null || r.MovieId == movieId);
+}
