@@ -44,15 +44,21 @@ public abstract class CatalogReaderTests(ServerFixture server)
 
         foreach (var id in new[] { movie, empty, int.MaxValue })
         {
-            Assert.Equal(await ef.MovieHeaderAsync(id, ct), await handWritten.MovieHeaderAsync(id, ct));
+            var (expected, actual) = (await ef.MovieTalliesAsync(id, ct), await handWritten.MovieTalliesAsync(id, ct));
+            Assert.Equal((expected?.Title, expected?.Reviews), (actual?.Title, actual?.Reviews));
+            AssertSameGroups(expected?.Groups ?? [], actual?.Groups ?? []);
             Assert.Equal(await ef.MovieTitleAsync(id, ct), await handWritten.MovieTitleAsync(id, ct));
             Assert.Equal(await ef.MovieExistsAsync(id, ct), await handWritten.MovieExistsAsync(id, ct));
         }
-        Assert.Null(await handWritten.MovieHeaderAsync(int.MaxValue, ct));
-        var header = await handWritten.MovieHeaderAsync(empty, ct);
-        Assert.NotNull(header);
-        Assert.StartsWith("빈 영화", header.Title);
-        Assert.Equal(new ReviewSpan(null, null), header.Reviews);
+        Assert.Null(await handWritten.MovieTalliesAsync(int.MaxValue, ct));
+        var none = await handWritten.MovieTalliesAsync(empty, ct);
+        Assert.NotNull(none);
+        Assert.StartsWith("빈 영화", none.Title);
+        Assert.Equal(new ReviewSpan(null, null), none.Reviews);
+        Assert.Empty(none.Groups);
+        var nine = await handWritten.MovieTalliesAsync(movie, ct);
+        Assert.Equal(9, nine?.Groups.Sum(g => g.Count));
+        Assert.Equal(new ReviewSpan(Noon.AddDays(-3), Noon), nine?.Reviews);
     }
 
     [DatabaseFact]

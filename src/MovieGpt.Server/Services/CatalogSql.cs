@@ -41,7 +41,7 @@ internal static class CatalogSql
 
     public const string Groups = GroupColumns + " GROUP BY sentiment_label, rating_bin, day";
 
-    public const string Header = """
+    public const string MovieHeader = """
         SELECT m.title,
                (SELECT MIN(r.created_at) FROM reviews AS r WHERE r.movie_id = m.id),
                (SELECT MAX(r.created_at) FROM reviews AS r WHERE r.movie_id = m.id)
@@ -79,8 +79,8 @@ internal static class CatalogSql
         reader.GetDouble(4),
         reader.GetDouble(5));
 
-    /// <summary>A row of <see cref="Header"/>.</summary>
-    public static MovieHeader MovieHeader(DbDataReader reader) => new(reader.GetString(0), new ReviewSpan(UtcOrNull(reader, 1), UtcOrNull(reader, 2)));
+    /// <summary>The title and review times of a row of <see cref="Header"/>.</summary>
+    public static (string Title, ReviewSpan Reviews) Header(DbDataReader reader) => (reader.GetString(0), new ReviewSpan(UtcOrNull(reader, 1), UtcOrNull(reader, 2)));
 
     // Stored times are UTC (the model's converter writes them so); SQLite hands them back without a kind.
     public static DateTime? UtcOrNull(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : Utc(reader, column);

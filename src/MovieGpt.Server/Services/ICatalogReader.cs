@@ -15,8 +15,11 @@ public interface ICatalogReader
 
     Task<bool> MovieExistsAsync(int movieId, CancellationToken ct);
 
-    /// <summary>A movie's title with its first and last review times; null when there is no such movie.</summary>
-    Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct);
+    /// <summary>
+    /// What a movie's statistics need in one read: its title, first and last review times and review tallies
+    /// (as <see cref="ReviewGroupsAsync"/>); null when there is no such movie.
+    /// </summary>
+    Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct);
 
     /// <summary>A page of reviews, newest first (ties: higher id first), with their movie's title.</summary>
     Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct);
@@ -28,7 +31,7 @@ public interface ICatalogReader
     Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct);
 }
 
-public sealed record MovieHeader(string Title, ReviewSpan Reviews);
+public sealed record MovieTallies(string Title, ReviewSpan Reviews, IReadOnlyList<ReviewGroup> Groups);
 
 public sealed record ReviewSpan(DateTime? First, DateTime? Last);
 

@@ -51,8 +51,8 @@ public sealed class MovieService(MovieGptDbContext db, ICatalogReader catalog, M
     }
 
     public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default) =>
-        await catalog.MovieHeaderAsync(id, ct) is { } header
-            ? new MovieStatsResponse(id, header.Title, await ReviewStatistics.ComputeAsync(catalog, id, ct, header.Reviews))
+        await catalog.MovieTalliesAsync(id, ct) is { } movie
+            ? new MovieStatsResponse(id, movie.Title, ReviewStatistics.From(movie.Groups, movie.Reviews))
             : null;
 
     private IQueryable<Movie> Search(string? q)

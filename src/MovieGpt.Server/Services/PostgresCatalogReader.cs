@@ -18,10 +18,27 @@ public sealed class PostgresCatalogReader(NpgsqlDataSource dataSource) : ICatalo
 
     public async Task<bool> MovieExistsAsync(int movieId, CancellationToken ct) => await MovieTitleAsync(movieId, ct) is not null;
 
-    public async Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct)
+    // Both statements in one round trip: a statistics request used to pay for two.
+    public async Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct)
     {
-        var headers = await ReadAllAsync(Command(CatalogSql.Header, ("movie_id", movieId)), CatalogSql.MovieHeader, ct);
-        return headers.SingleOrDefault();
+        await using var batch = dataSource.CreateBatch();
+        foreach (var sql in (ReadOnlySpan<string>)[CatalogSql.MovieHeader, CatalogSql.MovieGroups])
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter<int>("movie_id", movieId) } });
+        }
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+        var (title, reviews) = CatalogSql.Header(reader);
+        await reader.NextResultAsync(ct);
+        var groups = new List<ReviewGroup>();
+        while (await reader.ReadAsync(ct))
+        {
+            groups.Add(CatalogSql.Group(reader));
+        }
+        return new MovieTallies(title, reviews, groups);
     }
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => ReadAllAsync(

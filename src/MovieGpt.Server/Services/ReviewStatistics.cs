@@ -12,20 +12,16 @@ public static class ReviewStatistics
     /// <summary>A set needs this many reviews before the timeline is worth drawing.</summary>
     public const int MinimumForTimeline = 3;
 
-    /// <summary>
-    /// Statistics of one movie's reviews, or of all reviews when <paramref name="movieId"/> is null; the first and
-    /// last review times are read unless the caller has them (<paramref name="span"/>).
-    /// </summary>
-    public static async Task<ReviewStatsResponse> ComputeAsync(ICatalogReader catalog, int? movieId, CancellationToken ct, ReviewSpan? span = null)
+    /// <summary>Statistics of one movie's reviews, or of all reviews when <paramref name="movieId"/> is null.</summary>
+    public static async Task<ReviewStatsResponse> ComputeAsync(ICatalogReader catalog, int? movieId, CancellationToken ct)
     {
         var groups = await catalog.ReviewGroupsAsync(movieId, ct);
-        if (groups.Count == 0)
-        {
-            return Empty;
-        }
-        span ??= await catalog.ReviewSpanAsync(movieId, ct);
-        return Summarize(groups, span.First, span.Last);
+        return groups.Count == 0 ? Empty : From(groups, await catalog.ReviewSpanAsync(movieId, ct));
     }
+
+    /// <summary>Statistics from a set's tallies (any order) and its first and last review times.</summary>
+    public static ReviewStatsResponse From(IReadOnlyCollection<ReviewGroup> groups, ReviewSpan span) =>
+        groups.Count == 0 ? Empty : Summarize(groups, span.First, span.Last);
 
     private static ReviewStatsResponse Empty => new(0, 0, 0, 0, 0, 0, 0, 0, null, new int[10], null, null, []);
 

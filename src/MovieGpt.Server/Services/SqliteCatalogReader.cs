@@ -15,10 +15,10 @@ public sealed class SqliteCatalogReader(SqliteReadPool pool) : ICatalogReader
 
     public async Task<bool> MovieExistsAsync(int movieId, CancellationToken ct) => await MovieTitleAsync(movieId, ct) is not null;
 
-    public Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct) => Task.FromResult(pool.Read(s =>
+    public Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct) => Task.FromResult(pool.Read(s =>
     {
-        using var reader = s.Command(CatalogSql.Header, movieId).ExecuteReader();
-        return reader.Read() ? CatalogSql.MovieHeader(reader) : null;
+        var header = ReadAll(s.Command(CatalogSql.MovieHeader, movieId), CatalogSql.Header);
+        return header is [var (title, reviews)] ? new MovieTallies(title, reviews, ReadAll(s.Command(CatalogSql.MovieGroups, movieId), CatalogSql.Group)) : null;
     }));
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => Task.FromResult(pool.Read(s =>

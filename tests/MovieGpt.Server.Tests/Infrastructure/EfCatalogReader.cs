@@ -17,10 +17,14 @@ public sealed class EfCatalogReader(MovieGptDbContext db) : ICatalogReader
 
     public Task<bool> MovieExistsAsync(int movieId, CancellationToken ct) => db.Movies.AnyAsync(m => m.Id == movieId, ct);
 
-    public Task<MovieHeader?> MovieHeaderAsync(int movieId, CancellationToken ct) => db.Movies
-        .Where(m => m.Id == movieId)
-        .Select(m => new MovieHeader(m.Title, new ReviewSpan(m.Reviews.Min(r => (DateTime?)r.CreatedAt), m.Reviews.Max(r => (DateTime?)r.CreatedAt))))
-        .FirstOrDefaultAsync(ct);
+    public async Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct)
+    {
+        var header = await db.Movies
+            .Where(m => m.Id == movieId)
+            .Select(m => new { m.Title, First = m.Reviews.Min(r => (DateTime?)r.CreatedAt), Last = m.Reviews.Max(r => (DateTime?)r.CreatedAt) })
+            .FirstOrDefaultAsync(ct);
+        return header is null ? null : new MovieTallies(header.Title, new ReviewSpan(header.First, header.Last), await ReviewGroupsAsync(movieId, ct));
+    }
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => Reviews(movieId)
         .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
