@@ -79,8 +79,11 @@ internal static class CatalogSql
         reader.GetDouble(4),
         reader.GetDouble(5));
 
-    /// <summary>The title and review times of a row of <see cref="Header"/>.</summary>
+    /// <summary>The title and review times of a row of <see cref="MovieHeader"/>.</summary>
     public static (string Title, ReviewSpan Reviews) Header(DbDataReader reader) => (reader.GetString(0), new ReviewSpan(UtcOrNull(reader, 1), UtcOrNull(reader, 2)));
+
+    /// <summary>A row of <see cref="MovieSpan"/>.</summary>
+    public static ReviewSpan Span(DbDataReader reader) => new(UtcOrNull(reader, 0), UtcOrNull(reader, 1));
 
     // Stored times are UTC (the model's converter writes them so); SQLite hands them back without a kind.
     public static DateTime? UtcOrNull(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : Utc(reader, column);

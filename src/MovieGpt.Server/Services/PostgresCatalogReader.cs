@@ -33,12 +33,7 @@ public sealed class PostgresCatalogReader(NpgsqlDataSource dataSource) : ICatalo
         }
         var (title, reviews) = CatalogSql.Header(reader);
         await reader.NextResultAsync(ct);
-        var groups = new List<ReviewGroup>();
-        while (await reader.ReadAsync(ct))
-        {
-            groups.Add(CatalogSql.Group(reader));
-        }
-        return new MovieTallies(title, reviews, groups);
+        return new MovieTallies(title, reviews, await RowsAsync(reader, CatalogSql.Group, ct));
     }
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => ReadAllAsync(
@@ -54,8 +49,7 @@ public sealed class PostgresCatalogReader(NpgsqlDataSource dataSource) : ICatalo
     {
         if (movieId is { } id)
         {
-            var spans = await ReadAllAsync(Command(CatalogSql.MovieSpan, ("movie_id", id)),
-                reader => new ReviewSpan(CatalogSql.UtcOrNull(reader, 0), CatalogSql.UtcOrNull(reader, 1)), ct);
+            var spans = await ReadAllAsync(Command(CatalogSql.MovieSpan, ("movie_id", id)), CatalogSql.Span, ct);
             return spans.Single();
         }
         var first = await ReadAllAsync(Command(CatalogSql.FirstReview), reader => CatalogSql.UtcOrNull(reader, 0), ct);
@@ -79,12 +73,18 @@ public sealed class PostgresCatalogReader(NpgsqlDataSource dataSource) : ICatalo
         await using (command)
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var rows = new List<T>(capacity);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(row(reader));
-            }
-            return rows;
+            return await RowsAsync(reader, row, ct, capacity);
         }
+    }
+
+    // The rows of the reader's current result.
+    private static async Task<List<T>> RowsAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> row, CancellationToken ct, int capacity = 0)
+    {
+        var rows = new List<T>(capacity);
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(row(reader));
+        }
+        return rows;
     }
 }

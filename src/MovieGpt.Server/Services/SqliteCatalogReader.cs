@@ -36,7 +36,7 @@ public sealed class SqliteCatalogReader(SqliteReadPool pool) : ICatalogReader
         {
             using var reader = s.Command(CatalogSql.MovieSpan, id).ExecuteReader();
             reader.Read();
-            return new ReviewSpan(CatalogSql.UtcOrNull(reader, 0), CatalogSql.UtcOrNull(reader, 1));
+            return CatalogSql.Span(reader);
         }
         return new ReviewSpan(Scalar(s.Command(CatalogSql.FirstReview)), Scalar(s.Command(CatalogSql.LastReview)));
     }));
