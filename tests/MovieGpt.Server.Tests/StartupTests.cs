@@ -120,8 +120,15 @@ public sealed class PostgresConnectionStringTests
 
         Assert.Equal(64, built.MaxAutoPrepare);
         Assert.Equal(2, built.AutoPrepareMinUsages);
+        Assert.True(built.NoResetOnClose);
         Assert.Equal("db", built.Host);
     }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false")]
+    [InlineData("Host=db;NoResetOnClose=false")]
+    public void AnExplicitResetIsKept(string configured) =>
+        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresConnectionString(configured)).NoResetOnClose);
 
     [Theory]
     [InlineData("Host=db;Max Auto Prepare=0")]

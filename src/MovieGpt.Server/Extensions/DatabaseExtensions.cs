@@ -85,19 +85,29 @@ public static class DatabaseExtensions
     }
 
     /// <summary>
-    /// Turns on Npgsql's automatic preparation unless the connection string sets it: EF sends the same few
-    /// statements all day, and a prepared one skips PostgreSQL's parse and plan (32-client load: 971-997 ->
-    /// 1,213-1,227 req/s, POST p99 75-80 -> 59 ms).
+    /// Npgsql defaults the service changes unless the connection string sets them.
+    /// Automatic preparation: EF and the readers send the same few statements all day, and a prepared one skips
+    /// PostgreSQL's parse and plan (32-client load: 971-997 -> 1,213-1,227 req/s, POST p99 75-80 -> 59 ms).
+    /// No reset on close: by default a pooled connection sends seven reset statements (RESET ALL, UNLISTEN *, ...)
+    /// every time it is reused, so each read cost eight statements instead of one; nothing here sets session state
+    /// (no SET, LISTEN, temporary tables or advisory locks), so there is nothing to reset (two alternating pairs:
+    /// PostgreSQL CPU a request 0.250 / 0.264 -> 0.234 / 0.207 ms).
     /// </summary>
     internal static string PostgresConnectionString(string configured)
     {
         var builder = new NpgsqlConnectionStringBuilder(configured);
         // Npgsql's own builder answers every known keyword as present, so ask the generic parser what was written.
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>();
-        if (!written.Any(key => key.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)))
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (!written.Contains("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
+        }
+        if (!written.Contains("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
         return builder.ConnectionString;
     }
