@@ -90,8 +90,8 @@ public static class DatabaseExtensions
     /// PostgreSQL's parse and plan (32-client load: 971-997 -> 1,213-1,227 req/s, POST p99 75-80 -> 59 ms).
     /// No reset on close: by default a pooled connection sends seven reset statements (RESET ALL, UNLISTEN *, ...)
     /// every time it is reused, so each read cost eight statements instead of one; nothing here sets session state
-    /// (no SET, LISTEN, temporary tables or advisory locks), so there is nothing to reset (two alternating pairs:
-    /// PostgreSQL CPU a request 0.250 / 0.264 -> 0.234 / 0.207 ms).
+    /// (no SET, LISTEN, temporary tables or advisory locks), so there is nothing to reset (three alternating pairs:
+    /// PostgreSQL CPU a request 0.284 / 0.236 / 0.248 -> 0.219 / 0.214 / 0.222 ms; README, Load).
     /// </summary>
     internal static string PostgresConnectionString(string configured)
     {
