@@ -5,6 +5,7 @@ using MovieGpt.Server.Extensions;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiConventions();
+builder.AddRequestLogs();
 builder.AddDatabase();
 builder.AddSentimentEngine();
 builder.AddCatalogServices();

@@ -1,7 +1,12 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Tests.Infrastructure;
+using NLog.Extensions.Logging;
+using NLog.Targets;
 
 namespace MovieGpt.Server.Tests;
 
@@ -24,6 +29,79 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
         Assert.Equal(("POST", "/api/reviews/", 422), Fields(entries[1]));
         Assert.All(entries, e => Assert.True(Convert.ToDouble(e.State["Duration"], System.Globalization.CultureInfo.InvariantCulture) >= 0));
     }
+
+    [DatabaseFact]
+    public void TheConsoleLogGoesThroughNLogsBatchesInsteadOfTheDefaultConsoleLogger()
+    {
+        var providers = server.Services.GetServices<ILoggerProvider>().ToList();
+
+        Assert.Contains(providers, p => p is NLogLoggerProvider);
+        Assert.DoesNotContain(providers, p => p is ConsoleLoggerProvider);
+    }
+
+    [DatabaseFact]
+    public async Task EachRequestIsOneJsonLineWithItsFields()
+    {
+        var output = new MemoryTarget("test") { Layout = LoggingExtensions.JsonLines };
+        await using var app = server.CreateVariant(services => services.AddSingleton<Target>(output));
+        using var client = app.CreateClient();
+
+        (await client.GetAsync("/api")).EnsureSuccessStatusCode();
+        await client.PostAsJsonAsync("/api/reviews/", new { movie_id = 0, author = "", content = "" });
+
+        var lines = await RequestLinesAsync(output, 2);
+        Assert.Equal(("GET", "/api", 200), Fields(lines[0]));
+        Assert.Equal(("POST", "/api/reviews/", 422), Fields(lines[1]));
+        Assert.All(lines, line =>
+        {
+            Assert.Equal("info", (string?)line["level"]);
+            Assert.True((double)line["Duration"]! >= 0);
+            Assert.Equal(DateTimeKind.Utc, DateTime.Parse((string)line["time"]!, null, System.Globalization.DateTimeStyles.RoundtripKind).Kind);
+        });
+    }
+
+    [DatabaseFact]
+    public async Task StoppingTheAppWritesTheEntriesStillWaitingForTheirBatch()
+    {
+        var output = new MemoryTarget("test") { Layout = LoggingExtensions.JsonLines };
+        var app = server.CreateVariant(
+            services => services.AddSingleton<Target>(output),
+            new Dictionary<string, string?> { ["ConsoleLog:FlushMilliseconds"] = "1000" });
+        using (var client = app.CreateClient())
+        {
+            (await client.GetAsync("/api")).EnsureSuccessStatusCode();
+        }
+
+        await app.DisposeAsync();
+
+        Assert.Equal(("GET", "/api", 200), Fields(Assert.Single(RequestLines(output))));
+    }
+
+    [DatabaseFact]
+    public async Task AFlushIntervalOutOfRangeStopsTheStart()
+    {
+        await using var app = server.CreateVariant(_ => { }, new Dictionary<string, string?> { ["ConsoleLog:FlushMilliseconds"] = "0" });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("FlushMilliseconds", error.ToString(), StringComparison.Ordinal);
+    }
+
+    // Entries are written in batches, so the lines arrive a little after the answers.
+    private static async Task<List<JsonObject>> RequestLinesAsync(MemoryTarget output, int count)
+    {
+        for (var waited = 0; waited < 10_000 && RequestLines(output).Count < count; waited += 20)
+        {
+            await Task.Delay(20);
+        }
+        return RequestLines(output);
+    }
+
+    private static List<JsonObject> RequestLines(MemoryTarget output) =>
+        [.. output.Logs.ToList().Select(line => JsonNode.Parse(line)!.AsObject())
+            .Where(line => (string?)line["category"] == "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware")];
+
+    private static (string?, string?, int) Fields(JsonObject line) =>
+        ((string?)line["Method"], (string?)line["Path"], (int)line["StatusCode"]!);
 
     private static (string?, string?, int) Fields(LogEntry entry) =>
         (entry.State["Method"]?.ToString(), entry.State["Path"]?.ToString(), Convert.ToInt32(entry.State["StatusCode"], System.Globalization.CultureInfo.InvariantCulture));

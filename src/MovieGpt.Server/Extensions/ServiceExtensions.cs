@@ -18,7 +18,7 @@ public static class ServiceExtensions
         return builder;
     }
 
-    /// <summary>snake_case JSON (the prototype's contract), ProblemDetails for every error, request logs, graceful shutdown.</summary>
+    /// <summary>snake_case JSON (the prototype's contract), ProblemDetails for every error, graceful shutdown.</summary>
     public static IHostApplicationBuilder AddApiConventions(this IHostApplicationBuilder builder)
     {
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -32,14 +32,6 @@ public static class ServiceExtensions
         builder.Services.AddProblemDetails();
         // Malformed JSON is the client's error: answer 400 (as ProblemDetails, via the status code pages) in every environment.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
-        builder.Services.AddHttpLogging(logging =>
-        {
-            logging.LoggingFields = Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestMethod
-                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestPath
-                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.ResponseStatusCode
-                | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.Duration;
-            logging.CombineLogs = true;
-        });
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder;
     }

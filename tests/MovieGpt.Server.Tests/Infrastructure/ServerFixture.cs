@@ -32,9 +32,12 @@ public abstract class ServerFixture : IAsyncLifetime
         Client = _factory.CreateClient();
     }
 
-    /// <summary>A second app on the same database, with some services replaced (for failure injection).</summary>
-    public MovieGptAppFactory CreateVariant(Action<IServiceCollection> configureServices) =>
-        new(_database?.Settings ?? throw new InvalidOperationException("The fixture has not started."), configureServices);
+    /// <summary>A second app on the same database, with some services replaced (for failure injection) and settings added.</summary>
+    public MovieGptAppFactory CreateVariant(Action<IServiceCollection> configureServices, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = _database?.Settings ?? throw new InvalidOperationException("The fixture has not started.");
+        return new(settings is null ? database : database.Concat(settings).ToDictionary(), configureServices);
+    }
 
     /// <summary>Runs raw SQL on the app's own database connection and returns the first column of the first row.</summary>
     public async Task<long> ScalarAsync(string sql)
