@@ -11,9 +11,10 @@ namespace MovieGpt.Server.Extensions;
 
 /// <summary>
 /// One structured log entry per request (method, path, status, duration), and the console log as JSON lines written in
-/// batches by NLog. The default console logger wakes its writer thread for nearly every entry when it keeps up, and on
-/// this 2-core virtual machine a thread wake-up costs more than the request it logs: a fifth to a third of the
-/// server's CPU a request in alternating pairs (README, Load). The "Logging" section still chooses what is logged.
+/// batches by NLog. The default console logger wakes its writer thread for nearly every entry when it keeps up, and on a
+/// 2-core virtual machine where a wake-up is dear that was a large share of a small request: with the batches the
+/// server served more with less CPU a request in 9 of 12 same-minute comparisons (README, Load). The "Logging" section
+/// still chooses what is logged.
 /// </summary>
 public static class LoggingExtensions
 {
@@ -65,7 +66,7 @@ public static class LoggingExtensions
         return factory;
     }
 
-    /// <summary>One JSON object a line: UTC time, level, category, event id, message, the entry's fields, the exception.</summary>
+    /// <summary>One JSON object a line: UTC time, level, category, message, the entry's fields (its event id too), the exception.</summary>
     internal static JsonLayout JsonLines => new()
     {
         Attributes =

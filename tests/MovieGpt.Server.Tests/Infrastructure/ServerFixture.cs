@@ -36,7 +36,12 @@ public abstract class ServerFixture : IAsyncLifetime
     public MovieGptAppFactory CreateVariant(Action<IServiceCollection> configureServices, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = _database?.Settings ?? throw new InvalidOperationException("The fixture has not started.");
-        return new(settings is null ? database : database.Concat(settings).ToDictionary(), configureServices);
+        var merged = new Dictionary<string, string?>(database);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+        return new(merged, configureServices);
     }
 
     /// <summary>Runs raw SQL on the app's own database connection and returns the first column of the first row.</summary>
