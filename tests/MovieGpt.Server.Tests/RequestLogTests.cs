@@ -13,6 +13,8 @@ namespace MovieGpt.Server.Tests;
 /// <summary>Every request is logged once, as structured fields (method, path, status, duration), not only as text.</summary>
 public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
 {
+    private const string RequestCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
+
     [DatabaseFact]
     public async Task EachRequestLogsOneEntryWithItsMethodPathStatusAndDuration()
     {
@@ -23,7 +25,7 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
         (await client.GetAsync("/api")).EnsureSuccessStatusCode();
         await client.PostAsJsonAsync("/api/reviews/", new { movie_id = 0, author = "", content = "" });
 
-        var entries = log.Entries.Where(e => e.Category == "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware").ToList();
+        var entries = log.Entries.Where(e => e.Category == RequestCategory).ToList();
         Assert.Equal(2, entries.Count);
         Assert.Equal(("GET", "/api", 200), Fields(entries[0]));
         Assert.Equal(("POST", "/api/reviews/", 422), Fields(entries[1]));
@@ -64,12 +66,18 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
     public async Task StoppingTheAppWritesTheEntriesStillWaitingForTheirBatch()
     {
         var output = new MemoryTarget("test") { Layout = LoggingExtensions.JsonLines };
+        var logged = new CapturingLoggerProvider();
         var app = server.CreateVariant(
-            services => services.AddSingleton<Target>(output),
+            services => services.AddSingleton<Target>(output).AddSingleton<ILoggerProvider>(logged),
             new Dictionary<string, string?> { ["ConsoleLog:FlushMilliseconds"] = "1000" });
         using (var client = app.CreateClient())
         {
             (await client.GetAsync("/api")).EnsureSuccessStatusCode();
+        }
+        // The middleware logs just after the answer; this provider is called after NLog's, so the entry is queued by then.
+        for (var waited = 0; waited < 10_000 && !logged.Entries.Any(e => e.Category == RequestCategory); waited += 10)
+        {
+            await Task.Delay(10);
         }
 
         await app.DisposeAsync();
@@ -98,7 +106,7 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
 
     private static List<JsonObject> RequestLines(MemoryTarget output) =>
         [.. output.Logs.ToList().Select(line => JsonNode.Parse(line)!.AsObject())
-            .Where(line => (string?)line["category"] == "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware")];
+            .Where(line => (string?)line["category"] == RequestCategory)];
 
     private static (string?, string?, int) Fields(JsonObject line) =>
         ((string?)line["Method"], (string?)line["Path"], (int)line["StatusCode"]!);

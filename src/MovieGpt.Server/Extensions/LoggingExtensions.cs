@@ -39,10 +39,27 @@ public static class LoggingExtensions
             builder.Services.Remove(console);
         }
         builder.Logging.AddNLog(
-            // The Logging section's levels keep applying; the app's own factory is flushed and closed when the app stops.
+            // The Logging section's levels keep applying; the app's own factory is closed when the app is disposed.
             new NLogProviderOptions { RemoveLoggerFactoryFilter = false, ShutdownOnDispose = true },
             services => ConsoleLog(options.FlushMilliseconds, services.GetService<Target>()));
+        // Registered before the app's other hosted services, so it stops after them and writes what they logged last.
+        builder.Services.AddHostedService<ConsoleLogFlush>();
         return builder;
+    }
+
+    /// <summary>Writes the console log's waiting batch when the app stops: NLog's shutdown on dispose alone lost it.</summary>
+    private sealed class ConsoleLogFlush(IEnumerable<ILoggerProvider> providers) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            foreach (var provider in providers.OfType<NLogLoggerProvider>())
+            {
+                provider.LogFactory.Flush(TimeSpan.FromSeconds(5));
+            }
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>
