@@ -75,10 +75,7 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
             (await client.GetAsync("/api")).EnsureSuccessStatusCode();
         }
         // The middleware logs just after the answer; this provider is called after NLog's, so the entry is queued by then.
-        for (var waited = 0; waited < 10_000 && !logged.Entries.Any(e => e.Category == RequestCategory); waited += 10)
-        {
-            await Task.Delay(10);
-        }
+        await WaitUntilAsync(() => logged.Entries.Any(e => e.Category == RequestCategory));
 
         await app.DisposeAsync();
 
@@ -97,11 +94,17 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
     // Entries are written in batches, so the lines arrive a little after the answers.
     private static async Task<List<JsonObject>> RequestLinesAsync(MemoryTarget output, int count)
     {
-        for (var waited = 0; waited < 10_000 && RequestLines(output).Count < count; waited += 20)
-        {
-            await Task.Delay(20);
-        }
+        await WaitUntilAsync(() => RequestLines(output).Count >= count);
         return RequestLines(output);
+    }
+
+    // Up to ten seconds; the assertions that follow say what was missing.
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
+        for (var waited = 0; waited < 10_000 && !done(); waited += 10)
+        {
+            await Task.Delay(10);
+        }
     }
 
     private static List<JsonObject> RequestLines(MemoryTarget output) =>

@@ -66,7 +66,7 @@ public static class LoggingExtensions
     /// A log factory of the app's own (no NLog global state) with one target, batched: JSON lines on stdout, or the
     /// <paramref name="output"/> target when one is given (a test registers one as a service).
     /// </summary>
-    internal static LogFactory ConsoleLog(int flushMilliseconds, Target? output = null)
+    internal static LogFactory ConsoleLog(int flushMilliseconds, Target? output)
     {
         var factory = new LogFactory();
         var config = new LoggingConfiguration(factory);
