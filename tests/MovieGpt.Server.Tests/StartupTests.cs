@@ -136,4 +136,19 @@ public sealed class PostgresConnectionStringTests
     [InlineData("Host=db;max auto prepare=0")]
     public void AnExplicitSettingIsKept(string configured) =>
         Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresConnectionString(configured)).MaxAutoPrepare);
+
+    [Fact]
+    public void TheReadsPlanEveryStatementAndKeepTheOtherDefaults()
+    {
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresReadConnectionString("Host=db;Username=u;Password=p"));
+
+        Assert.Equal("-c plan_cache_mode=force_custom_plan", built.Options);
+        Assert.Equal(64, built.MaxAutoPrepare);
+        Assert.True(built.NoResetOnClose);
+    }
+
+    [Fact]
+    public void TheReadsKeepConfiguredOptions() =>
+        Assert.Equal("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan", new Npgsql.NpgsqlConnectionStringBuilder(
+            DatabaseExtensions.PostgresReadConnectionString("Host=db;Options=-c statement_timeout=5000")).Options);
 }

@@ -25,6 +25,10 @@ public sealed class DatabaseOptions
     [Range(10, 60_000)]
     public int SqliteCheckpointMilliseconds { get; set; } = 1000;
 
+    /// <summary>PostgreSQL: how many batches of reads may be in flight at once, each on a connection of its own.</summary>
+    [Range(1, 64)]
+    public int PostgresReadBatches { get; set; } = 2;
+
     /// <summary>
     /// The Linux nice value of the review writer's thread, which every POST waits for (0 = as the rest).
     /// Below 0 it needs the right to raise priorities; without it the writer runs at 0 and says so in the log.

@@ -1,90 +1,59 @@
-using Npgsql;
 using MovieGpt.Server.Contracts;
 
 namespace MovieGpt.Server.Services;
 
 /// <summary>
-/// The catalog reads on PostgreSQL as the hand-written statements of <see cref="CatalogSql"/>, each on a connection
-/// rented from the data source for that statement alone (Npgsql prepares them automatically on every connection).
+/// The catalog reads on PostgreSQL as the hand-written statements of <see cref="CatalogSql"/>, sent together with the
+/// other requests' reads by <see cref="PostgresReadBatcher"/> (Npgsql prepares them automatically on every connection).
 /// EF's compiled queries, which sent the same statements, cost the server more CPU (README, Load).
 /// </summary>
-public sealed class PostgresCatalogReader(NpgsqlDataSource dataSource) : ICatalogReader
+public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogReader
 {
     public async Task<string?> MovieTitleAsync(int movieId, CancellationToken ct)
     {
-        await using var command = Command(CatalogSql.Title, ("movie_id", movieId));
-        return await command.ExecuteScalarAsync(ct) as string;
+        ct.ThrowIfCancellationRequested();
+        var titles = await reads.QueryAsync(CatalogSql.Title, [("movie_id", movieId)], reader => reader.GetString(0));
+        return titles.SingleOrDefault();
     }
 
     public async Task<bool> MovieExistsAsync(int movieId, CancellationToken ct) => await MovieTitleAsync(movieId, ct) is not null;
 
-    // Both statements in one round trip: a statistics request used to pay for two.
+    // Both statements queued at once, so they usually share a round trip.
     public async Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct)
     {
-        await using var batch = dataSource.CreateBatch();
-        foreach (var sql in (ReadOnlySpan<string>)[CatalogSql.MovieHeader, CatalogSql.MovieGroups])
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new NpgsqlParameter<int>("movie_id", movieId) } });
-        }
-        await using var reader = await batch.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return null;
-        }
-        var (title, reviews) = CatalogSql.Header(reader);
-        await reader.NextResultAsync(ct);
-        return new MovieTallies(title, reviews, await RowsAsync(reader, CatalogSql.Group, ct));
+        ct.ThrowIfCancellationRequested();
+        var headers = reads.QueryAsync(CatalogSql.MovieHeader, [("movie_id", movieId)], CatalogSql.Header);
+        var groups = reads.QueryAsync(CatalogSql.MovieGroups, [("movie_id", movieId)], CatalogSql.Group);
+        await Task.WhenAll(headers, groups);
+        return (await headers).SingleOrDefault() is { Title: { } title } header ? new MovieTallies(title, header.Reviews, await groups) : null;
     }
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => ReadAllAsync(
-        movieId is { } id
-            ? Command(CatalogSql.MovieReviewPage, ("movie_id", id), ("limit", limit), ("skip", skip))
-            : Command(CatalogSql.ReviewPage, ("limit", limit), ("skip", skip)),
-        CatalogSql.Review, ct, Math.Min(limit, 100));
+    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return movieId is { } id
+            ? reads.QueryAsync(CatalogSql.MovieReviewPage, [("movie_id", id), ("limit", limit), ("skip", skip)], CatalogSql.Review)
+            : reads.QueryAsync(CatalogSql.ReviewPage, [("limit", limit), ("skip", skip)], CatalogSql.Review);
+    }
 
-    public Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct) => ReadAllAsync(
-        movieId is { } id ? Command(CatalogSql.MovieGroups, ("movie_id", id)) : Command(CatalogSql.Groups), CatalogSql.Group, ct);
+    public Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        return movieId is { } id
+            ? reads.QueryAsync(CatalogSql.MovieGroups, [("movie_id", id)], CatalogSql.Group)
+            : reads.QueryAsync(CatalogSql.Groups, [], CatalogSql.Group);
+    }
 
     public async Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         if (movieId is { } id)
         {
-            var spans = await ReadAllAsync(Command(CatalogSql.MovieSpan, ("movie_id", id)), CatalogSql.Span, ct);
-            return spans.Single();
+            return (await reads.QueryAsync(CatalogSql.MovieSpan, [("movie_id", id)], CatalogSql.Span)).Single();
         }
-        var first = await ReadAllAsync(Command(CatalogSql.FirstReview), reader => CatalogSql.UtcOrNull(reader, 0), ct);
-        var last = await ReadAllAsync(Command(CatalogSql.LastReview), reader => CatalogSql.UtcOrNull(reader, 0), ct);
-        return new ReviewSpan(first.Single(), last.Single());
-    }
-
-    private NpgsqlCommand Command(string sql, params ReadOnlySpan<(string Name, int Value)> parameters)
-    {
-        var command = dataSource.CreateCommand(sql);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter<int>(name, value));
-        }
-        return command;
-    }
-
-    // Disposes the command, which gives its connection back.
-    private static async Task<List<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> row, CancellationToken ct, int capacity = 0)
-    {
-        await using (command)
-        {
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            return await RowsAsync(reader, row, ct, capacity);
-        }
-    }
-
-    // The rows of the reader's current result.
-    private static async Task<List<T>> RowsAsync<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> row, CancellationToken ct, int capacity = 0)
-    {
-        var rows = new List<T>(capacity);
-        while (await reader.ReadAsync(ct))
-        {
-            rows.Add(row(reader));
-        }
-        return rows;
+        var first = reads.QueryAsync(CatalogSql.FirstReview, [], reader => CatalogSql.UtcOrNull(reader, 0));
+        var last = reads.QueryAsync(CatalogSql.LastReview, [], reader => CatalogSql.UtcOrNull(reader, 0));
+        await Task.WhenAll(first, last);
+        return new ReviewSpan((await first).Single(), (await last).Single());
     }
 }
