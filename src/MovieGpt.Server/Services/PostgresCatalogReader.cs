@@ -25,7 +25,11 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
         var headers = reads.QueryAsync(CatalogSql.MovieHeader, [("movie_id", movieId)], CatalogSql.Header);
         var groups = reads.QueryAsync(CatalogSql.MovieGroups, [("movie_id", movieId)], CatalogSql.Group);
         await Task.WhenAll(headers, groups);
-        return (await headers).SingleOrDefault() is { Title: { } title } header ? new MovieTallies(title, header.Reviews, await groups) : null;
+        if (headers.Result is not [var (title, reviews)])
+        {
+            return null;
+        }
+        return new MovieTallies(title, reviews, groups.Result);
     }
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct)
