@@ -138,11 +138,12 @@ public sealed class PostgresConnectionStringTests
         Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresConnectionString(configured)).MaxAutoPrepare);
 
     [Fact]
-    public void TheReadsPlanEveryStatementAndKeepTheOtherDefaults()
+    public void TheReadsPlanEveryStatementWaitAsLongAsEfAndKeepTheOtherDefaults()
     {
-        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresReadConnectionString("Host=db;Username=u;Password=p"));
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresReadConnectionString("Host=db;Username=u;Password=p", 45));
 
         Assert.Equal("-c plan_cache_mode=force_custom_plan", built.Options);
+        Assert.Equal(45, built.CommandTimeout);
         Assert.Equal(64, built.MaxAutoPrepare);
         Assert.True(built.NoResetOnClose);
     }
@@ -150,5 +151,5 @@ public sealed class PostgresConnectionStringTests
     [Fact]
     public void TheReadsKeepConfiguredOptions() =>
         Assert.Equal("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan", new Npgsql.NpgsqlConnectionStringBuilder(
-            DatabaseExtensions.PostgresReadConnectionString("Host=db;Options=-c statement_timeout=5000")).Options);
+            DatabaseExtensions.PostgresReadConnectionString("Host=db;Options=-c statement_timeout=5000", 30)).Options);
 }

@@ -32,7 +32,7 @@ public static class DatabaseExtensions
                 builder.Services.AddSingleton<IReviewInserter, PostgresReviewInserter>();
                 builder.AddReviewWriter();
                 builder.Services.AddSingleton(_ => new PostgresReadBatcher(
-                    PostgresReadConnectionString(options.ConnectionString), options.PostgresReadBatches));
+                    PostgresReadConnectionString(options.ConnectionString, options.CommandTimeoutSeconds), options.PostgresReadBatches));
                 builder.Services.AddSingleton<ICatalogReader, PostgresCatalogReader>();
                 break;
             default:
@@ -121,11 +121,12 @@ public static class DatabaseExtensions
     /// 30-50 ms each, until autovacuum's first ANALYZE (8 of 27 load runs on a fresh database over few connections;
     /// auto_explain logged the plan in the 4 it watched; none in 22 runs since). The review pages cost nothing more: with
     /// <c>LIMIT</c> and <c>OFFSET</c> parameters PostgreSQL re-plans them anyway once the table is big (0 generic plans in
-    /// 8 runs at 100,000 reviews, pg_prepared_statements); the other reads pay a plan each.
+    /// 8 runs at 100,000 reviews, pg_prepared_statements); the other reads pay a plan each. Their batches wait as long as
+    /// EF's commands (Database:CommandTimeoutSeconds).
     /// </summary>
-    internal static string PostgresReadConnectionString(string configured)
+    internal static string PostgresReadConnectionString(string configured, int commandTimeoutSeconds)
     {
-        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString(configured));
+        var builder = new NpgsqlConnectionStringBuilder(PostgresConnectionString(configured)) { CommandTimeout = commandTimeoutSeconds };
         builder.Options = string.Join(' ', new[] { builder.Options, "-c plan_cache_mode=force_custom_plan" }.Where(o => !string.IsNullOrWhiteSpace(o)));
         return builder.ConnectionString;
     }
