@@ -11,8 +11,7 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
 {
     public async Task<string?> MovieTitleAsync(int movieId, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        var titles = await reads.QueryAsync(CatalogSql.Title, [("movie_id", movieId)], reader => reader.GetString(0));
+        var titles = await reads.QueryAsync(CatalogSql.Title, [("movie_id", movieId)], reader => reader.GetString(0), ct);
         return titles.SingleOrDefault();
     }
 
@@ -21,9 +20,8 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
     // Both statements queued at once, so they usually share a round trip.
     public async Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
-        var headers = reads.QueryAsync(CatalogSql.MovieHeader, [("movie_id", movieId)], CatalogSql.Header);
-        var groups = reads.QueryAsync(CatalogSql.MovieGroups, [("movie_id", movieId)], CatalogSql.Group);
+        var headers = reads.QueryAsync(CatalogSql.MovieHeader, [("movie_id", movieId)], CatalogSql.Header, ct);
+        var groups = reads.QueryAsync(CatalogSql.MovieGroups, [("movie_id", movieId)], CatalogSql.Group, ct);
         await Task.WhenAll(headers, groups);
         if (headers.Result is not [var (title, reviews)])
         {
@@ -34,29 +32,26 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
         return movieId is { } id
-            ? reads.QueryAsync(CatalogSql.MovieReviewPage, [("movie_id", id), ("limit", limit), ("skip", skip)], CatalogSql.Review)
-            : reads.QueryAsync(CatalogSql.ReviewPage, [("limit", limit), ("skip", skip)], CatalogSql.Review);
+            ? reads.QueryAsync(CatalogSql.MovieReviewPage, [("movie_id", id), ("limit", limit), ("skip", skip)], CatalogSql.Review, ct)
+            : reads.QueryAsync(CatalogSql.ReviewPage, [("limit", limit), ("skip", skip)], CatalogSql.Review, ct);
     }
 
     public Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
         return movieId is { } id
-            ? reads.QueryAsync(CatalogSql.MovieGroups, [("movie_id", id)], CatalogSql.Group)
-            : reads.QueryAsync(CatalogSql.Groups, [], CatalogSql.Group);
+            ? reads.QueryAsync(CatalogSql.MovieGroups, [("movie_id", id)], CatalogSql.Group, ct)
+            : reads.QueryAsync(CatalogSql.Groups, [], CatalogSql.Group, ct);
     }
 
     public async Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct)
     {
-        ct.ThrowIfCancellationRequested();
         if (movieId is { } id)
         {
-            return (await reads.QueryAsync(CatalogSql.MovieSpan, [("movie_id", id)], CatalogSql.Span)).Single();
+            return (await reads.QueryAsync(CatalogSql.MovieSpan, [("movie_id", id)], CatalogSql.Span, ct)).Single();
         }
-        var first = reads.QueryAsync(CatalogSql.FirstReview, [], reader => CatalogSql.UtcOrNull(reader, 0));
-        var last = reads.QueryAsync(CatalogSql.LastReview, [], reader => CatalogSql.UtcOrNull(reader, 0));
+        var first = reads.QueryAsync(CatalogSql.FirstReview, [], reader => CatalogSql.UtcOrNull(reader, 0), ct);
+        var last = reads.QueryAsync(CatalogSql.LastReview, [], reader => CatalogSql.UtcOrNull(reader, 0), ct);
         await Task.WhenAll(first, last);
         return new ReviewSpan((await first).Single(), (await last).Single());
     }

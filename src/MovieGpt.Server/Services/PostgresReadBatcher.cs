@@ -16,7 +16,7 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
     private const int MaxBatch = 64;
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly Channel<Read> _queue = Channel.CreateUnbounded<Read>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly Channel<Read> _queue = Channel.CreateUnbounded<Read>();
     private readonly Task[] _loops;
 
     public PostgresReadBatcher(string connectionString, int loops)
@@ -26,9 +26,14 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
         _loops = [.. Enumerable.Range(0, loops).Select(_ => Task.Run(RunAsync))];
     }
 
-    /// <summary>The rows of one statement with integer parameters, read with <paramref name="row"/>.</summary>
-    public Task<List<T>> QueryAsync<T>(string sql, IReadOnlyList<(string Name, int Value)> parameters, Func<NpgsqlDataReader, T> row)
+    /// <summary>
+    /// The rows of one statement with integer parameters, read with <paramref name="row"/>. <paramref name="ct"/> is
+    /// checked before the read is queued; once queued it goes with its batch.
+    /// </summary>
+    public Task<List<T>> QueryAsync<T>(
+        string sql, IReadOnlyList<(string Name, int Value)> parameters, Func<NpgsqlDataReader, T> row, CancellationToken ct = default)
     {
+        ct.ThrowIfCancellationRequested();
         var read = new Read<T>(sql, parameters, row);
         if (!_queue.Writer.TryWrite(read))
         {
