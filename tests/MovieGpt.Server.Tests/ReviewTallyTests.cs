@@ -123,7 +123,7 @@ public abstract class ReviewTallyTests(ServerFixture server)
         await AssertTalliesMatchReviewsAsync(scope.ServiceProvider.GetRequiredService<MovieGptDbContext>(), movieId);
     }
 
-    private static async Task AssertTalliesMatchReviewsAsync(MovieGptDbContext db, int movieId)
+    protected static async Task AssertTalliesMatchReviewsAsync(MovieGptDbContext db, int movieId)
     {
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.MovieId == movieId).ToListAsync();
         var expected = reviews
@@ -144,7 +144,7 @@ public abstract class ReviewTallyTests(ServerFixture server)
         });
     }
 
-    private static MovieGptDbContext OpenContext(TestDatabase database)
+    protected static MovieGptDbContext OpenContext(TestDatabase database)
     {
         if (database.Provider == "Postgres")
         {
@@ -158,4 +158,44 @@ public abstract class ReviewTallyTests(ServerFixture server)
 
 public sealed class SqliteReviewTallyTests(SqliteServerFixture server) : ReviewTallyTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : ReviewTallyTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : ReviewTallyTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests
+{
+    private const string RowTriggers = "ReviewTallies";
+
+    /// <summary>Tallies kept by the row triggers stay right when the statement-level triggers take over, and back.</summary>
+    [DatabaseFact]
+    public async Task TalliesStayRightAcrossTheMoveToStatementTriggersAndBack()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var db = OpenContext(database);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(RowTriggers);
+        var movie = new Movie { Title = "트리거 교체", CreatedAt = DateTime.UtcNow };
+        db.Movies.Add(movie);
+        await db.SaveChangesAsync();
+        await AddReviewsAsync(db, movie.Id, 0);
+
+        await migrator.MigrateAsync();
+        await AddReviewsAsync(db, movie.Id, 1);
+        // One statement deleting reviews of both eras (ids ending in 1) that share their tallies with reviews it keeps.
+        await db.Reviews.Where(r => r.MovieId == movie.Id && r.Content.EndsWith("1")).ExecuteDeleteAsync();
+        await AssertTalliesMatchReviewsAsync(db, movie.Id);
+
+        await migrator.MigrateAsync(RowTriggers);
+        await AddReviewsAsync(db, movie.Id, 2);
+        await db.Reviews.Where(r => r.MovieId == movie.Id && r.Content.StartsWith("트리거 시험 2")).ExecuteDeleteAsync();
+        await AssertTalliesMatchReviewsAsync(db, movie.Id);
+    }
+
+    // One SaveChanges is one multi-row statement, so a statement trigger sees several reviews of one tally at once.
+    private static async Task AddReviewsAsync(MovieGptDbContext db, int movieId, int round)
+    {
+        db.Reviews.AddRange(Enumerable.Range(0, 12).Select(i => new Review
+        {
+            MovieId = movieId, Author = "관객", Content = $"트리거 시험 {round}-{i}", SentimentLabel = i % 3 == 0 ? "negative" : "positive",
+            ProbabilityPositive = 0.05 * i, ProbabilityNeutral = 0.1, PredictedRating = 1 + i % 4, CreatedAt = DateTime.UtcNow.AddDays(-(i % 2)),
+        }));
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+    }
+}
