@@ -177,7 +177,7 @@ public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : Rev
 
         await migrator.MigrateAsync();
         await AddReviewsAsync(db, movie.Id, 1);
-        // One statement deleting reviews of both eras (ids ending in 1) that share their tallies with reviews it keeps.
+        // One statement deleting reviews of both eras (contents ending in 1) that share their tallies with reviews it keeps.
         await db.Reviews.Where(r => r.MovieId == movie.Id && r.Content.EndsWith("1")).ExecuteDeleteAsync();
         await AssertTalliesMatchReviewsAsync(db, movie.Id);
 
@@ -187,15 +187,14 @@ public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : Rev
         await AssertTalliesMatchReviewsAsync(db, movie.Id);
     }
 
-    // One SaveChanges is one multi-row statement, so a statement trigger sees several reviews of one tally at once.
-    private static async Task AddReviewsAsync(MovieGptDbContext db, int movieId, int round)
-    {
-        db.Reviews.AddRange(Enumerable.Range(0, 12).Select(i => new Review
-        {
-            MovieId = movieId, Author = "관객", Content = $"트리거 시험 {round}-{i}", SentimentLabel = i % 3 == 0 ? "negative" : "positive",
-            ProbabilityPositive = 0.05 * i, ProbabilityNeutral = 0.1, PredictedRating = 1 + i % 4, CreatedAt = DateTime.UtcNow.AddDays(-(i % 2)),
-        }));
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
-    }
+    // Twelve reviews in one statement, several to a tally, as the review writer inserts a batch; EF's SaveChanges would
+    // send one INSERT per review, and a statement trigger would only ever see one row.
+    private static Task AddReviewsAsync(MovieGptDbContext db, int movieId, int round) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO reviews (movie_id, author, content, sentiment_label, sentiment_score, probability_negative,
+                                 probability_neutral, probability_positive, predicted_rating, created_at)
+            SELECT {movieId}, '관객', {$"트리거 시험 {round}-"} || i, CASE WHEN i % 3 = 0 THEN 'negative' ELSE 'positive' END, 0.5,
+                   0, 0.1, 0.05 * i, 1 + i % 4, now() - (i % 2) * interval '1 day'
+            FROM generate_series(0, 11) AS i
+            """);
 }
