@@ -2,32 +2,42 @@ using MovieGpt.Server.Apis;
 using MovieGpt.Server.Components;
 using MovieGpt.Server.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+// A bad setting, model or database ends in one line on standard error and exit code 1 (StartupErrors).
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
 
-builder.AddApiConventions();
-builder.AddRequestLogs();
-builder.AddDatabase();
-builder.AddSentimentEngine();
-builder.AddCatalogServices();
-builder.AddHealth();
-builder.AddApiDocs();
-builder.AddWebUi();
+    builder.AddApiConventions();
+    builder.AddRequestLogs();
+    builder.AddDatabase();
+    builder.AddSentimentEngine();
+    builder.AddCatalogServices();
+    builder.AddHealth();
+    builder.AddApiDocs();
+    builder.AddWebUi();
 
-var app = builder.Build();
+    var app = builder.Build();
 
-app.UseHttpLogging();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-await app.MigrateDatabaseAsync();
+    app.UseHttpLogging();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    await app.MigrateDatabaseAsync();
 
-app.UseApiDocs();
-app.MapRootApi();
-app.MapMoviesApi();
-app.MapReviewsApi();
-app.MapSentimentApi();
-app.MapWebUi();
+    app.UseApiDocs();
+    app.MapRootApi();
+    app.MapMoviesApi();
+    app.MapReviewsApi();
+    app.MapSentimentApi();
+    app.MapWebUi();
 
-app.Run();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception error) when (StartupErrors.OperatorError(error) is { } cause)
+{
+    await Console.Error.WriteLineAsync(StartupErrors.Describe(cause));
+    return StartupErrors.ExitFailure;
+}
 
 /// <summary>Entry point; public so WebApplicationFactory can host it in tests.</summary>
 public partial class Program;

@@ -9,12 +9,6 @@ public sealed class StartupTests : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "moviegpt-tests", Guid.NewGuid().ToString("N"));
 
-    private Dictionary<string, string?> SqliteSettings => new()
-    {
-        ["Database:Provider"] = "Sqlite",
-        ["Database:ConnectionString"] = $"Data Source={Path.Combine(_folder, "app.db")}",
-    };
-
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
@@ -43,11 +37,10 @@ public sealed class StartupTests : IAsyncLifetime
     public async Task AMissingModelFolderStopsStartUpWithTheLoadersMessage()
     {
         var missing = Path.Combine(_folder, "no-such-model");
-        await using var factory = new MovieGptAppFactory(new Dictionary<string, string?>(SqliteSettings) { ["Sentiment:ModelPath"] = missing });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var exit = await StartAsync(new() { ["Sentiment__ModelPath"] = missing });
 
-        Assert.Contains($"Model folder '{missing}' does not exist.", Messages(error));
+        AssertStoppedWith($"Model folder '{missing}' does not exist.", exit);
     }
 
     [Fact]
@@ -56,45 +49,74 @@ public sealed class StartupTests : IAsyncLifetime
         var model = Path.Combine(_folder, "corrupt-model");
         Directory.CreateDirectory(model);
         await File.WriteAllTextAsync(Path.Combine(model, "manifest.json"), "{ this is not json");
-        await using var factory = new MovieGptAppFactory(new Dictionary<string, string?>(SqliteSettings) { ["Sentiment:ModelPath"] = model });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var exit = await StartAsync(new() { ["Sentiment__ModelPath"] = model });
 
-        Assert.Contains("manifest.json", Messages(error));
+        AssertStoppedWith("manifest.json", exit);
     }
 
     [Fact]
-    public async Task AnUnknownDatabaseProviderStopsStartUp()
-    {
-        await using var factory = new MovieGptAppFactory(new Dictionary<string, string?>(SqliteSettings) { ["Database:Provider"] = "Oracle" });
-
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("Database:Provider", Messages(error));
-    }
+    public async Task AnUnknownDatabaseProviderStopsStartUpNamingTheChoices() =>
+        AssertStoppedWith("Database:Provider is 'Oracle'; it must be Sqlite or Postgres.", await StartAsync(new() { ["Database__Provider"] = "Oracle" }));
 
     [Fact]
-    public async Task PostgresWithoutAConnectionStringStopsStartUp()
-    {
-        await using var factory = new MovieGptAppFactory(new Dictionary<string, string?>
+    public async Task PostgresWithoutAConnectionStringStopsStartUp() =>
+        AssertStoppedWith("Database:ConnectionString is empty", await StartAsync(new()
         {
-            ["Database:Provider"] = "Postgres",
-            ["Database:ConnectionString"] = "",
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = "",
+        }));
+
+    [Fact]
+    public async Task AConnectionStringWithAnUnknownKeywordStopsStartUpNamingIt() =>
+        AssertStoppedWith("Database:ConnectionString cannot be read", await StartAsync(new() { ["Database__ConnectionString"] = "Data Sorce=app.db" }));
+
+    [Fact]
+    public async Task ASettingThatIsNotANumberStopsStartUpNamingIt() =>
+        AssertStoppedWith("'Database:CommandTimeoutSeconds'", await StartAsync(new() { ["Database__CommandTimeoutSeconds"] = "soon" }));
+
+    [Fact]
+    public async Task ASettingOutOfItsRangeStopsStartUpNamingIt() =>
+        AssertStoppedWith("FlushMilliseconds", await StartAsync(new() { ["ConsoleLog__FlushMilliseconds"] = "0" }));
+
+    [Fact]
+    public async Task APostgresServerThatDoesNotAnswerStopsStartUpWithTheReason()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var exit = await StartAsync(new()
+        {
+            ["Database__Provider"] = "Postgres",
+            ["Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=postgres;Password=secret-word;Timeout=5",
         });
 
-        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-
-        Assert.Contains("Database:ConnectionString", Messages(error));
+        AssertStoppedWith("The database cannot be opened and migrated: Failed to connect to 127.0.0.1:1", exit);
+        Assert.DoesNotContain("secret-word", exit.Error, StringComparison.Ordinal);
     }
 
-    private static string Messages(Exception error)
+    // The app as an operator runs it, on a SQLite file of this test unless a setting says otherwise.
+    private Task<ServerExit> StartAsync(Dictionary<string, string> settings)
     {
-        var messages = new List<string>();
-        for (Exception? e = error; e is not null; e = e.InnerException)
+        Directory.CreateDirectory(_folder);
+        var environment = new Dictionary<string, string>
         {
-            messages.Add(e.Message);
+            ["Database__Provider"] = "Sqlite",
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(_folder, "app.db")}",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
         }
-        return string.Join(" | ", messages);
+        return ServerProcess.RunUntilExitAsync(_folder, environment);
+    }
+
+    // One line on standard error and exit code 1: a message for the operator, not a stack trace.
+    private static void AssertStoppedWith(string expected, ServerExit exit)
+    {
+        Assert.Equal(StartupErrors.ExitFailure, exit.ExitCode);
+        var line = Assert.Single(exit.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("MovieGpt.Server cannot start: ", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", exit.Output + exit.Error, StringComparison.Ordinal);
     }
 }
 

@@ -16,16 +16,16 @@ public static class DatabaseExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        var options = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var options = ReadOptions(builder.Configuration);
         var contentRoot = builder.Environment.ContentRootPath;
         switch (options.Provider)
         {
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
-                    throw new InvalidOperationException("Database:Provider is Postgres but Database:ConnectionString is empty.");
+                    throw new StartupException("Database:Provider is Postgres but Database:ConnectionString is empty.");
                 }
-                builder.Services.AddSingleton(NpgsqlDataSource.Create(PostgresConnectionString(options.ConnectionString)));
+                builder.Services.AddSingleton(NpgsqlDataSource.Create(ParsedConnectionString(() => PostgresConnectionString(options.ConnectionString))));
                 // Pooled contexts: the options are built once and a request reuses a reset context.
                 builder.Services.AddDbContextPool<MovieGptDbContext, PostgresMovieGptDbContext>((services, db) =>
                     db.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
@@ -36,7 +36,7 @@ public static class DatabaseExtensions
                 builder.Services.AddSingleton<ICatalogReader, PostgresCatalogReader>();
                 break;
             default:
-                var connectionString = SqliteConnectionString(options.ConnectionString, contentRoot);
+                var connectionString = ParsedConnectionString(() => SqliteConnectionString(options.ConnectionString, contentRoot));
                 builder.Services.AddSingleton<SqliteWriteGate>();
                 builder.Services.AddSingleton<SqliteConnectionSetup>();
                 builder.Services.AddDbContextPool<MovieGptDbContext, SqliteMovieGptDbContext>((services, db) => db
@@ -54,6 +54,39 @@ public static class DatabaseExtensions
         return builder;
     }
 
+    // The options are needed to register the provider, before ValidateOnStart could say what is wrong with them.
+    private static DatabaseOptions ReadOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(DatabaseOptions.SectionName);
+        var provider = section[nameof(DatabaseOptions.Provider)];
+        if (!string.IsNullOrEmpty(provider) && !Enum.GetNames<DatabaseProvider>().Contains(provider, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new StartupException($"Database:Provider is '{provider}'; it must be {string.Join(" or ", Enum.GetNames<DatabaseProvider>())}.");
+        }
+        try
+        {
+            return section.Get<DatabaseOptions>() ?? new DatabaseOptions();
+        }
+        catch (InvalidOperationException error)
+        {
+            // The binder's message names the key and the value it could not convert.
+            throw new StartupException(error.Message, error);
+        }
+    }
+
+    // Both builders throw ArgumentException for an unknown keyword or a bad value; the message names it, not the password.
+    private static string ParsedConnectionString(Func<string> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ArgumentException error)
+        {
+            throw new StartupException($"Database:ConnectionString cannot be read: {error.Message}", error);
+        }
+    }
+
     // Concurrent reviews are queued and committed together (one writer at a time anyway on SQLite).
     private static void AddReviewWriter(this IHostApplicationBuilder builder)
     {
@@ -64,6 +97,28 @@ public static class DatabaseExtensions
 
     /// <summary>Applies the provider's migrations; on SQLite also turns on WAL so readers never wait for the writer.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        try
+        {
+            await MigrateAsync(app);
+        }
+        catch (Exception error) when (error is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+        {
+            // Npgsql's "Failed to connect to ..." keeps the reason (refused, timed out) in its inner exception.
+            var reasons = string.Join(": ", Chain(error).Select(e => e.Message).Distinct());
+            throw new StartupException($"The database cannot be opened and migrated: {reasons}", error);
+        }
+    }
+
+    private static IEnumerable<Exception> Chain(Exception error)
+    {
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+        }
+    }
+
+    private static async Task MigrateAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
