@@ -71,9 +71,12 @@ public sealed class StartupTests : IAsyncLifetime
     public async Task AConnectionStringWithAnUnknownKeywordStopsStartUpNamingIt() =>
         AssertStoppedWith("Database:ConnectionString cannot be read", await StartAsync(new() { ["Database__ConnectionString"] = "Data Sorce=app.db" }));
 
-    [Fact]
-    public async Task ASettingThatIsNotANumberStopsStartUpNamingIt() =>
-        AssertStoppedWith("'Database:CommandTimeoutSeconds'", await StartAsync(new() { ["Database__CommandTimeoutSeconds"] = "soon" }));
+    [Theory]
+    [InlineData("Database__CommandTimeoutSeconds", "'Database:CommandTimeoutSeconds'")] // read to register the provider
+    [InlineData("ConsoleLog__FlushMilliseconds", "'ConsoleLog:FlushMilliseconds'")] // read to set up the log
+    [InlineData("Sentiment__NeutralThreshold", "'Sentiment:NeutralThreshold'")] // bound when the host starts
+    public async Task ASettingThatIsNotANumberStopsStartUpNamingIt(string variable, string named) =>
+        AssertStoppedWith($"Failed to convert configuration value 'soon' at {named}", await StartAsync(new() { [variable] = "soon" }));
 
     [Fact]
     public async Task ASettingOutOfItsRangeStopsStartUpNamingIt() =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
 
@@ -18,6 +19,8 @@ public static class StartupErrors
     public static Exception? OperatorError(Exception error) => error switch
     {
         StartupException or OptionsValidationException or SentimentModelException => error,
+        // "Failed to convert configuration value 'x' at 'Section:Key' to type ...": a setting that is not a number, say.
+        InvalidOperationException { TargetSite.DeclaringType: var thrower } when thrower == typeof(ConfigurationBinder) => error,
         // Host.StartAsync gathers the hosted services' failures.
         AggregateException aggregate => aggregate.InnerExceptions.Select(OperatorError).FirstOrDefault(found => found is not null),
         _ => null,

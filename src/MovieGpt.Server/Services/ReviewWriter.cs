@@ -11,7 +11,7 @@ namespace MovieGpt.Server.Services;
 /// so far in one engine call and inserts it in one transaction through the provider's <see cref="IReviewInserter"/>.
 /// Under load the reviews that arrive during one commit go into the next, so a burst of writers costs a few commits
 /// instead of one each. On SQLite, a single-writer database, they would queue for the write lock anyway; on PostgreSQL
-/// a commit per request cost twice the server CPU and PostgreSQL's own per-statement work (README, Load). A batch also
+/// a commit per request cost twice the server CPU and PostgreSQL's own per-statement work (docs/load-history.md). A batch also
 /// costs the engine far less per review than reviews scored one by one. When a batch fails, its reviews are retried one
 /// by one, so a review whose movie was deleted meanwhile fails alone; a text the engine cannot read fails alone the same
 /// way, before anything is written.
