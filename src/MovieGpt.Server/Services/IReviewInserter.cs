@@ -4,7 +4,7 @@ namespace MovieGpt.Server.Services;
 
 /// <summary>
 /// The database side of <see cref="ReviewWriter"/>: one per provider, called by the writer's thread only, and it keeps
-/// its own connection with its statement prepared (it is the one thing every POST waits for).
+/// its own connection with its statement prepared (it is the one thing every POST waits for). The container disposes it.
 /// </summary>
 public interface IReviewInserter : IDisposable
 {
@@ -13,4 +13,7 @@ public interface IReviewInserter : IDisposable
 
     /// <summary>Whether <paramref name="error"/>, thrown by inserting one review, says that its movie does not exist.</summary>
     bool IsMissingMovie(Exception error);
+
+    /// <summary>Closes the connection; the next <see cref="Insert"/> opens a new one. Disposing does the same.</summary>
+    void CloseConnection();
 }

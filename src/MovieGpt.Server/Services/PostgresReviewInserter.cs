@@ -30,34 +30,27 @@ public sealed class PostgresReviewInserter(NpgsqlDataSource dataSource) : IRevie
 
     public int[] Insert(IReadOnlyList<Review> reviews)
     {
-        try
+        var insert = _insert ??= Prepare();
+        Bind(insert.Parameters, reviews);
+        var ids = new List<int>(reviews.Count);
+        using (var reader = insert.ExecuteReader())
         {
-            var insert = _insert ??= Prepare();
-            Bind(insert.Parameters, reviews);
-            var ids = new List<int>(reviews.Count);
-            using (var reader = insert.ExecuteReader())
+            while (reader.Read())
             {
-                while (reader.Read())
-                {
-                    ids.Add(reader.GetInt32(0));
-                }
+                ids.Add(reader.GetInt32(0));
             }
-            // unnest yields the rows in array order and the id default is drawn row by row as they are inserted, so
-            // the ids in ascending order are the reviews' ids in order, whatever order RETURNING lists them in.
-            ids.Sort();
-            return [.. ids];
         }
-        catch (Exception e) when (!IsMissingMovie(e))
-        {
-            Dispose();
-            throw;
-        }
+        // unnest yields the rows in array order and the id default is drawn row by row as they are inserted, so
+        // the ids in ascending order are the reviews' ids in order, whatever order RETURNING lists them in.
+        ids.Sort();
+        return [.. ids];
     }
 
     public bool IsMissingMovie(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 
-    /// <summary>Closes the connection; the next batch opens a new one.</summary>
-    public void Dispose()
+    public void Dispose() => CloseConnection();
+
+    public void CloseConnection()
     {
         _insert?.Dispose();
         _insert = null;

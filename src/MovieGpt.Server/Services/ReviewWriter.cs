@@ -78,21 +78,14 @@ public sealed class ReviewWriter(
     {
         RaisePriority(options.Value.ReviewWriterNice);
         var batch = new List<Pending>(MaxBatch);
-        try
+        while (_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
-            while (_queue.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                batch.Clear();
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
-                Write(Score(batch));
+                batch.Add(next);
             }
-        }
-        finally
-        {
-            inserter.Dispose();
+            Write(Score(batch));
         }
     }
 
@@ -173,7 +166,17 @@ public sealed class ReviewWriter(
 
     private void Save(IReadOnlyList<Scored> batch)
     {
-        var ids = inserter.Insert([.. batch.Select(p => p.Review)]);
+        int[] ids;
+        try
+        {
+            ids = inserter.Insert([.. batch.Select(p => p.Review)]);
+        }
+        catch (Exception e) when (!inserter.IsMissingMovie(e))
+        {
+            // Go on with a fresh connection rather than one in an unknown state (dropped by the server, say).
+            inserter.CloseConnection();
+            throw;
+        }
         // Ids only once they are committed: a failed batch is retried review by review.
         for (var i = 0; i < batch.Count; i++)
         {

@@ -41,12 +41,6 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
             transaction.Commit();
             return ids;
         }
-        catch (Exception e) when (!IsMissingMovie(e))
-        {
-            // Go on with a fresh connection rather than one in an unknown state.
-            Dispose();
-            throw;
-        }
         finally
         {
             gate.Exit();
@@ -55,8 +49,9 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
 
     public bool IsMissingMovie(Exception error) => error is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed };
 
-    /// <summary>Closes the connection; the next batch opens a new one.</summary>
-    public void Dispose()
+    public void Dispose() => CloseConnection();
+
+    public void CloseConnection()
     {
         _session?.Dispose();
         _session = null;
