@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.Tests.Infrastructure;
+using MovieGpt.Server.Data.Postgres;
+using MovieGpt.Server.Data.Sqlite;
 
 namespace MovieGpt.Server.Tests;
 

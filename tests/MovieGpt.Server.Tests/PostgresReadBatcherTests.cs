@@ -1,7 +1,9 @@
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.Tests.Infrastructure;
 using Npgsql;
+using MovieGpt.Server.Data.Postgres;
 
 namespace MovieGpt.Server.Tests;
 
@@ -17,7 +19,7 @@ public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : ICl
         await using var batcher = new PostgresReadBatcher(ServerConnectionString, loops: 2);
 
         var reads = Enumerable.Range(0, 200)
-            .Select(n => batcher.QueryAsync("SELECT @n * 10 + g FROM generate_series(0, 2) AS g", [("n", n)], r => r.GetInt32(0)))
+            .Select(n => batcher.QueryAsync("SELECT @n * 10 + g FROM generate_series(0, 2) AS g", [("n", n)], FirstColumn<int>))
             .ToArray();
 
         var answers = await Task.WhenAll(reads);
@@ -32,9 +34,9 @@ public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : ICl
     {
         // One loop, held by a slow read, so that the reads queued meanwhile go out in one batch.
         await using var batcher = new PostgresReadBatcher(ServerConnectionString, loops: 1);
-        var slow = batcher.QueryAsync("SELECT pg_sleep(@ms / 1000.0)::text", [("ms", 300)], r => r.GetString(0));
+        var slow = batcher.QueryAsync("SELECT pg_sleep(@ms / 1000.0)::text", [("ms", 300)], FirstColumn<string>);
         var reads = Enumerable.Range(-5, 11)
-            .Select(n => batcher.QueryAsync("SELECT 100 / @n", [("n", n)], r => r.GetInt32(0)))
+            .Select(n => batcher.QueryAsync("SELECT 100 / @n", [("n", n)], FirstColumn<int>))
             .ToArray();
 
         await slow;
@@ -50,12 +52,12 @@ public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : ICl
     public async Task QueuedReadsFinishWhenItStopsAndLaterOnesAreRefused()
     {
         var batcher = new PostgresReadBatcher(ServerConnectionString, loops: 1);
-        var queued = Enumerable.Range(0, 20).Select(n => batcher.QueryAsync("SELECT @n", [("n", n)], r => r.GetInt32(0))).ToArray();
+        var queued = Enumerable.Range(0, 20).Select(n => batcher.QueryAsync("SELECT @n", [("n", n)], FirstColumn<int>)).ToArray();
 
         await batcher.DisposeAsync();
 
         Assert.Equal(Enumerable.Range(0, 20), (await Task.WhenAll(queued)).Select(rows => Assert.Single(rows)));
-        Assert.Throws<ObjectDisposedException>(() => { _ = batcher.QueryAsync("SELECT @n", [("n", 1)], r => r.GetInt32(0)); });
+        Assert.Throws<ObjectDisposedException>(() => { _ = batcher.QueryAsync("SELECT @n", [("n", 1)], FirstColumn<int>); });
     }
 
     [DatabaseFact]
@@ -63,8 +65,10 @@ public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : ICl
     {
         var batcher = server.Services.GetRequiredService<PostgresReadBatcher>();
 
-        var mode = await batcher.QueryAsync("SELECT current_setting('plan_cache_mode')", [], r => r.GetString(0));
+        var mode = await batcher.QueryAsync("SELECT current_setting('plan_cache_mode')", [], FirstColumn<string>);
 
         Assert.Equal("force_custom_plan", Assert.Single(mode));
     }
+
+    private static Func<DbDataReader, T> FirstColumn<T>(DbDataReader result) => row => row.GetFieldValue<T>(0);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
+using MovieGpt.Server.Data.Sqlite;
 
 namespace MovieGpt.Server.Tests;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
+using MovieGpt.Server.Data.Sqlite;
 
 namespace MovieGpt.Server.Tests;
 
@@ -15,9 +16,9 @@ public sealed class SqliteReadPoolTests(SqliteServerFixture server) : IClassFixt
         var (movie, _) = await CatalogReaderTests.SeedAsync(server);
         using var pool = new SqliteReadPool(new SqliteDatabase(ConnectionString()));
 
-        Assert.Throws<SqliteException>(() => pool.Read(s => s.Command("DELETE FROM reviews WHERE movie_id = $movie_id", movie).ExecuteNonQuery()));
-        Assert.Equal(9, pool.Read(s => Convert.ToInt32(s.Command("SELECT COUNT(*) FROM reviews WHERE movie_id = $movie_id", movie).ExecuteScalar())));
-        Assert.Throws<ArgumentException>(() => pool.Read(s => s.Command("SELECT $a + $b", 1)));
+        Assert.Throws<SqliteException>(() => pool.Read(s => s.Command("DELETE FROM reviews WHERE movie_id = $movie_id", ("movie_id", movie)).ExecuteNonQuery()));
+        Assert.Equal(9, pool.Read(s => Convert.ToInt32(s.Command("SELECT COUNT(*) FROM reviews WHERE movie_id = $movie_id", ("movie_id", movie)).ExecuteScalar())));
+        Assert.Throws<ArgumentException>(() => pool.Read(s => s.Command("SELECT $a + $b", ("a", 1))));
 
         pool.Dispose();
         Assert.Throws<ObjectDisposedException>(() => pool.Read(s => s.Command("SELECT 1").ExecuteScalar()));
@@ -36,11 +37,11 @@ public sealed class SqliteReadPoolTests(SqliteServerFixture server) : IClassFixt
 
         // Reads nested in reads hold that many sessions at once; each answers on its own connection.
         int Nested(int level) => pool.Read(s =>
-            Convert.ToInt32(s.Command("SELECT $level", level).ExecuteScalar()) + (level < depth ? Nested(level + 1) : 0));
+            Convert.ToInt32(s.Command("SELECT $level", ("level", level)).ExecuteScalar()) + (level < depth ? Nested(level + 1) : 0));
 
         Assert.Equal(depth * (depth + 1) / 2, Nested(1));
         Assert.Equal(SqliteReadPool.MaxIdle, pool.Idle);
-        Assert.Equal(7, pool.Read(s => Convert.ToInt32(s.Command("SELECT $level", 7).ExecuteScalar())));
+        Assert.Equal(7, pool.Read(s => Convert.ToInt32(s.Command("SELECT $level", ("level", 7)).ExecuteScalar())));
         Assert.Equal(SqliteReadPool.MaxIdle, pool.Idle);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Tests.Infrastructure;
+using MovieGpt.Server.Data.Postgres;
 
 namespace MovieGpt.Server.Tests;
 
@@ -141,7 +142,7 @@ public sealed class PostgresConnectionStringTests
     [Fact]
     public void AutomaticPreparationIsTurnedOnByDefault()
     {
-        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresConnectionString("Host=db;Username=u;Password=p"));
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(PostgresRegistration.ConnectionString("Host=db;Username=u;Password=p"));
 
         Assert.Equal(64, built.MaxAutoPrepare);
         Assert.Equal(2, built.AutoPrepareMinUsages);
@@ -153,19 +154,19 @@ public sealed class PostgresConnectionStringTests
     [InlineData("Host=db;No Reset On Close=false")]
     [InlineData("Host=db;NoResetOnClose=false")]
     public void AnExplicitResetIsKept(string configured) =>
-        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresConnectionString(configured)).NoResetOnClose);
+        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(PostgresRegistration.ConnectionString(configured)).NoResetOnClose);
 
     [Theory]
     [InlineData("Host=db;Max Auto Prepare=0")]
     [InlineData("Host=db;MaxAutoPrepare=0")]
     [InlineData("Host=db;max auto prepare=0")]
     public void AnExplicitSettingIsKept(string configured) =>
-        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresConnectionString(configured)).MaxAutoPrepare);
+        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(PostgresRegistration.ConnectionString(configured)).MaxAutoPrepare);
 
     [Fact]
     public void TheReadsPlanEveryStatementWaitAsLongAsEfAndKeepTheOtherDefaults()
     {
-        var built = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseExtensions.PostgresReadConnectionString("Host=db;Username=u;Password=p", 45));
+        var built = new Npgsql.NpgsqlConnectionStringBuilder(PostgresRegistration.ReadConnectionString("Host=db;Username=u;Password=p", 45));
 
         Assert.Equal("-c plan_cache_mode=force_custom_plan", built.Options);
         Assert.Equal(45, built.CommandTimeout);
@@ -176,5 +177,5 @@ public sealed class PostgresConnectionStringTests
     [Fact]
     public void TheReadsKeepConfiguredOptions() =>
         Assert.Equal("-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan", new Npgsql.NpgsqlConnectionStringBuilder(
-            DatabaseExtensions.PostgresReadConnectionString("Host=db;Options=-c statement_timeout=5000", 30)).Options);
+            PostgresRegistration.ReadConnectionString("Host=db;Options=-c statement_timeout=5000", 30)).Options);
 }

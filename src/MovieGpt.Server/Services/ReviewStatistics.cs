@@ -1,5 +1,6 @@
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 

@@ -7,18 +7,18 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
 {
     public void Configure(EntityTypeBuilder<Review> builder)
     {
-        builder.ToTable("reviews");
-        builder.Property(r => r.Id).HasColumnName("id");
-        builder.Property(r => r.MovieId).HasColumnName("movie_id");
-        builder.Property(r => r.Author).HasColumnName("author").HasMaxLength(100);
-        builder.Property(r => r.Content).HasColumnName("content").HasMaxLength(5000);
-        builder.Property(r => r.SentimentLabel).HasColumnName("sentiment_label").HasMaxLength(16);
-        builder.Property(r => r.SentimentScore).HasColumnName("sentiment_score");
-        builder.Property(r => r.ProbabilityNegative).HasColumnName("probability_negative");
-        builder.Property(r => r.ProbabilityNeutral).HasColumnName("probability_neutral");
-        builder.Property(r => r.ProbabilityPositive).HasColumnName("probability_positive");
-        builder.Property(r => r.PredictedRating).HasColumnName("predicted_rating");
-        builder.Property(r => r.CreatedAt).HasColumnName("created_at");
+        builder.ToTable(ReviewColumns.Table);
+        builder.Property(r => r.Id).HasColumnName(ReviewColumns.Id);
+        builder.Property(r => r.MovieId).HasColumnName(ReviewColumns.MovieId);
+        builder.Property(r => r.Author).HasColumnName(ReviewColumns.Author).HasMaxLength(100);
+        builder.Property(r => r.Content).HasColumnName(ReviewColumns.Content).HasMaxLength(5000);
+        builder.Property(r => r.SentimentLabel).HasColumnName(ReviewColumns.SentimentLabel).HasMaxLength(16);
+        builder.Property(r => r.SentimentScore).HasColumnName(ReviewColumns.SentimentScore);
+        builder.Property(r => r.ProbabilityNegative).HasColumnName(ReviewColumns.ProbabilityNegative);
+        builder.Property(r => r.ProbabilityNeutral).HasColumnName(ReviewColumns.ProbabilityNeutral);
+        builder.Property(r => r.ProbabilityPositive).HasColumnName(ReviewColumns.ProbabilityPositive);
+        builder.Property(r => r.PredictedRating).HasColumnName(ReviewColumns.PredictedRating);
+        builder.Property(r => r.CreatedAt).HasColumnName(ReviewColumns.CreatedAt);
 
         // The database, not only EF's change tracker, removes a movie's reviews with it.
         builder.HasOne(r => r.Movie)

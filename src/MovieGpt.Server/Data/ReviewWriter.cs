@@ -1,25 +1,19 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
-using MovieGpt.Server.Data;
-using MovieGpt.Server.Extensions;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// Scores and stores reviews by group commit: requests queue their review and wait, one loop scores everything queued
 /// so far in one engine call and inserts it in one transaction through the provider's <see cref="IReviewInserter"/>.
 /// Under load the reviews that arrive during one commit go into the next, so a burst of writers costs a few commits
-/// instead of one each. On SQLite, a single-writer database, they would queue for the write lock anyway; on PostgreSQL
-/// a commit per request cost twice the server CPU and PostgreSQL's own per-statement work (docs/load-history.md). A batch also
-/// costs the engine far less per review than reviews scored one by one. When a batch fails, its reviews are retried one
-/// by one, so a review whose movie was deleted meanwhile fails alone; a text the engine cannot read fails alone the same
-/// way, before anything is written.
+/// instead of one each, and the engine far less per review than one call each. When a batch fails, its reviews are
+/// retried one by one, so a review whose movie was deleted meanwhile, or whose text the engine cannot read, fails alone.
 /// The loop has a thread of its own and makes synchronous calls: on the thread pool each step of a commit queued behind
-/// every waiting request, which stretched the commit that all queued writers wait for. The thread runs ahead of the
-/// thread pool (<see cref="DatabaseOptions.ReviewWriterNice"/>): on 2 cores it shared a core with every busy request
-/// thread while each POST waited for it (SQLite, three alternating pairs: POST p99 9-17 % lower).
-/// One instance per app; stopping the app drains the queue.
+/// every waiting request, stretching the commit that all queued writers wait for. The thread may run ahead of the thread pool
+/// (<see cref="DatabaseOptions.ReviewWriterNice"/>). docs/architecture.md has the design, docs/performance.md what each
+/// part gained. One instance per app; stopping the app drains the queue.
 /// </summary>
 public sealed class ReviewWriter(
     IReviewInserter inserter, ISentimentAnalyzer analyzer, IOptions<DatabaseOptions> options, ILogger<ReviewWriter> logger)
@@ -33,8 +27,7 @@ public sealed class ReviewWriter(
     public async Task<Review?> StoreAsync(NewReview review)
     {
         // No RunContinuationsAsynchronously: the rest of the request (its answer) runs on the loop's thread right after
-        // the commit instead of queuing at the back of the thread pool a second time (32-client load, four alternating
-        // pairs: POST p99 26.5-29.8 -> 24.1-27.6 ms). Callers with a synchronization context (Blazor) still resume on it.
+        // the commit instead of queuing at the back of the thread pool a second time.
         var pending = new Pending(review, new TaskCompletionSource<Review?>());
         if (!_queue.Writer.TryWrite(pending))
         {

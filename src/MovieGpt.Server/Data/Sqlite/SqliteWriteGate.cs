@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace MovieGpt.Server.Data;
+namespace MovieGpt.Server.Data.Sqlite;
 
 /// <summary>
 /// Lets one SaveChanges at a time reach a SQLite database. SQLite has a single writer; when two connections
@@ -53,7 +53,7 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>For a writer that does not go through SaveChanges (<see cref="Services.ReviewWriter"/>); pair with <see cref="Exit"/>.</summary>
+    /// <summary>For a writer that does not go through SaveChanges (<see cref="SqliteReviewInserter"/>); pair with <see cref="Exit"/>.</summary>
     public void Enter() => _gate.Wait();
 
     public void Exit() => _gate.Release();

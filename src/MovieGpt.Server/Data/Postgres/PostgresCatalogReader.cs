@@ -1,6 +1,6 @@
 using MovieGpt.Server.Contracts;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data.Postgres;
 
 /// <summary>
 /// The catalog reads on PostgreSQL as the hand-written statements of <see cref="CatalogSql"/>, sent together with the
@@ -11,7 +11,7 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
 {
     public async Task<string?> MovieTitleAsync(int movieId, CancellationToken ct)
     {
-        var titles = await reads.QueryAsync(CatalogSql.Title, [("movie_id", movieId)], reader => reader.GetString(0), ct);
+        var titles = await reads.QueryAsync(CatalogSql.Title, [("movie_id", movieId)], CatalogSql.TitleOf, ct);
         return titles.SingleOrDefault();
     }
 
@@ -50,8 +50,8 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
         {
             return (await reads.QueryAsync(CatalogSql.MovieSpan, [("movie_id", id)], CatalogSql.Span, ct)).Single();
         }
-        var first = reads.QueryAsync(CatalogSql.FirstReview, [], reader => CatalogSql.UtcOrNull(reader, 0), ct);
-        var last = reads.QueryAsync(CatalogSql.LastReview, [], reader => CatalogSql.UtcOrNull(reader, 0), ct);
+        var first = reads.QueryAsync(CatalogSql.FirstReview, [], CatalogSql.Time, ct);
+        var last = reads.QueryAsync(CatalogSql.LastReview, [], CatalogSql.Time, ct);
         await Task.WhenAll(first, last);
         return new ReviewSpan((await first).Single(), (await last).Single());
     }

@@ -1,13 +1,12 @@
 using Microsoft.Data.Sqlite;
 
-namespace MovieGpt.Server.Data;
+namespace MovieGpt.Server.Data.Sqlite;
 
 /// <summary>
 /// One SQLite connection and the statements prepared on it, keyed by their SQL: Microsoft.Data.Sqlite compiles a
 /// command's SQL again for every new command, so the code that bypasses EF on the hot paths keeps its commands here
-/// (<see cref="SqliteReadPool"/>'s read sessions, <see cref="Services.ReviewWriter"/>'s and <see cref="SqliteCheckpointer"/>'s
-/// connections). Used by one
-/// caller at a time; disposing it closes the connection.
+/// (<see cref="SqliteReadPool"/>'s read sessions, <see cref="SqliteReviewInserter"/>'s and <see cref="SqliteCheckpointer"/>'s
+/// connections). Used by one caller at a time; disposing it closes the connection.
 /// </summary>
 public sealed partial class SqliteSession(SqliteConnection connection) : IDisposable
 {
@@ -17,8 +16,11 @@ public sealed partial class SqliteSession(SqliteConnection connection) : IDispos
     /// <summary>A transaction that the session's commands join until it is committed or rolled back.</summary>
     public SqliteTransaction BeginTransaction() => _transaction = connection.BeginTransaction();
 
-    /// <summary>The prepared statement for <paramref name="sql"/> with its parameters ($name or @name) bound, in order of first appearance, to <paramref name="values"/>.</summary>
-    public SqliteCommand Command(string sql, params ReadOnlySpan<object?> values)
+    /// <summary>
+    /// The prepared statement for <paramref name="sql"/> with each of its parameters (<c>@name</c> or <c>$name</c>) bound
+    /// by name to the value given for it; every parameter needs exactly one.
+    /// </summary>
+    public SqliteCommand Command(string sql, params ReadOnlySpan<(string Name, object? Value)> values)
     {
         if (!_commands.TryGetValue(sql, out var command))
         {
@@ -26,6 +28,7 @@ public sealed partial class SqliteSession(SqliteConnection connection) : IDispos
             command.CommandText = sql;
             foreach (var name in ParameterNames(sql))
             {
+                // Without its prefix: Microsoft.Data.Sqlite then binds it to @name, $name or :name alike.
                 command.Parameters.Add(new SqliteParameter { ParameterName = name });
             }
             command.Prepare();
@@ -37,7 +40,13 @@ public sealed partial class SqliteSession(SqliteConnection connection) : IDispos
         }
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            var (name, value) = values[i];
+            // With as many values as parameters, a name given twice would leave another parameter with its last value.
+            if (!command.Parameters.Contains(name) || GivenBefore(values, i))
+            {
+                throw new ArgumentException($"The statement has no parameter {name}, or it was given twice.", nameof(values));
+            }
+            command.Parameters[name].Value = value ?? DBNull.Value;
         }
         // A finished transaction has no connection any more.
         command.Transaction = _transaction?.Connection is null ? null : _transaction;
@@ -54,8 +63,20 @@ public sealed partial class SqliteSession(SqliteConnection connection) : IDispos
         connection.Dispose();
     }
 
-    private static IEnumerable<string> ParameterNames(string sql) => Parameter().Matches(sql).Select(m => m.Value).Distinct();
+    private static bool GivenBefore(ReadOnlySpan<(string Name, object? Value)> values, int index)
+    {
+        for (var i = 0; i < index; i++)
+        {
+            if (values[i].Name == values[index].Name)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"[$@]\w+")]
+    private static IEnumerable<string> ParameterNames(string sql) => Parameter().Matches(sql).Select(m => m.Groups[1].Value).Distinct();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[$@](\w+)")]
     private static partial System.Text.RegularExpressions.Regex Parameter();
 }

@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
-using MovieGpt.Server.Data;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data.Sqlite;
 
 /// <summary>
 /// Inserts a batch with one prepared <c>INSERT … RETURNING id</c> bound per review, in one transaction, on a connection of
@@ -12,13 +11,8 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
 {
     private const int ForeignKeyFailed = 787;   // SQLITE_CONSTRAINT_FOREIGNKEY: the review's movie is gone
 
-    // Columns as in ReviewConfiguration.
-    private const string InsertSql = """
-        INSERT INTO reviews (movie_id, author, content, sentiment_label, sentiment_score, probability_negative,
-                             probability_neutral, probability_positive, predicted_rating, created_at)
-        VALUES ($movie_id, $author, $content, $label, $score, $negative, $neutral, $positive, $rating, $created_at)
-        RETURNING id;
-        """;
+    private static readonly string InsertSql =
+        $"INSERT INTO {ReviewColumns.Table} ({ReviewColumns.InsertedNames}) VALUES ({ReviewColumns.InsertedParameters}) RETURNING {ReviewColumns.Id};";
 
     private SqliteSession? _session;
 
@@ -30,13 +24,15 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
             var session = _session ??= new SqliteSession(database.Open(readOnly: false));
             using var transaction = session.BeginTransaction();
             var ids = new int[reviews.Count];
+            var values = new (string Name, object? Value)[ReviewColumns.Inserted.Count];
             for (var i = 0; i < reviews.Count; i++)
             {
-                var review = reviews[i];
-                var insert = session.Command(InsertSql, review.MovieId, review.Author, review.Content, review.SentimentLabel,
-                    review.SentimentScore, review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive,
-                    review.PredictedRating, review.CreatedAt.ToUniversalTime()); // as the model's UTC converter stores it
-                ids[i] = Convert.ToInt32(insert.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                for (var c = 0; c < values.Length; c++)
+                {
+                    var column = ReviewColumns.Inserted[c];
+                    values[c] = (column.Name, column.Value(reviews[i]));
+                }
+                ids[i] = Convert.ToInt32(session.Command(InsertSql, values).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
             transaction.Commit();
             return ids;

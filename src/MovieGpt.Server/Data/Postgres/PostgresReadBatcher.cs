@@ -1,7 +1,8 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Npgsql;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data.Postgres;
 
 /// <summary>
 /// Sends the reads of concurrent requests to PostgreSQL together: a few loops each take every read queued so far and
@@ -27,14 +28,15 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
     }
 
     /// <summary>
-    /// The rows of one statement with integer parameters, read with <paramref name="row"/>. <paramref name="ct"/> is
-    /// checked before the read is queued; once queued it goes with its batch.
+    /// The rows of one statement with integer parameters, bound by name; <paramref name="shape"/> is handed the result
+    /// and answers how to read each of its rows. <paramref name="ct"/> is checked before the read is queued; once queued it
+    /// goes with its batch.
     /// </summary>
     public Task<List<T>> QueryAsync<T>(
-        string sql, IReadOnlyList<(string Name, int Value)> parameters, Func<NpgsqlDataReader, T> row, CancellationToken ct = default)
+        string sql, IReadOnlyList<(string Name, int Value)> parameters, Func<DbDataReader, Func<DbDataReader, T>> shape, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        var read = new Read<T>(sql, parameters, row);
+        var read = new Read<T>(sql, parameters, shape);
         if (!_queue.Writer.TryWrite(read))
         {
             throw new ObjectDisposedException(nameof(PostgresReadBatcher));
@@ -110,7 +112,7 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
         public abstract void Fail(Exception error);
     }
 
-    private sealed class Read<T>(string sql, IReadOnlyList<(string Name, int Value)> parameters, Func<NpgsqlDataReader, T> row) : Read
+    private sealed class Read<T>(string sql, IReadOnlyList<(string Name, int Value)> parameters, Func<DbDataReader, Func<DbDataReader, T>> shape) : Read
     {
         public TaskCompletionSource<List<T>> Rows { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -128,6 +130,7 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
 
         public override async Task ReadRowsAsync(NpgsqlDataReader reader)
         {
+            var row = shape(reader);
             var rows = new List<T>();
             while (await reader.ReadAsync())
             {

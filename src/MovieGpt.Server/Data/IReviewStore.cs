@@ -1,11 +1,10 @@
 using MovieGpt.Sentiment;
-using MovieGpt.Server.Data;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data;
 
 /// <summary>
-/// Scores new reviews and writes them; which store depends on the database (see DatabaseExtensions). Scoring is the
-/// store's job so that SQLite's writer can score a whole batch in one engine call.
+/// Scores new reviews and writes them (<see cref="ReviewWriter"/>, on either database). Scoring is the store's job so
+/// that the writer can score a whole batch in one engine call.
 /// </summary>
 public interface IReviewStore
 {

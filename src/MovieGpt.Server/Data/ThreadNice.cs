@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// The calling thread's Linux nice value (Linux schedules threads, not processes, so one thread can get ahead of the

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace MovieGpt.Server.Data;
+namespace MovieGpt.Server.Data.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings. In WAL mode, synchronous=NORMAL syncs the log at checkpoints instead of at

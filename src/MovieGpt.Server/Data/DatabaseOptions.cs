@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace MovieGpt.Server.Extensions;
+namespace MovieGpt.Server.Data;
 
 public enum DatabaseProvider
 {

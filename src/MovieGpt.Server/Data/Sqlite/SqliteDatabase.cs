@@ -1,10 +1,10 @@
 using Microsoft.Data.Sqlite;
 
-namespace MovieGpt.Server.Data;
+namespace MovieGpt.Server.Data.Sqlite;
 
 /// <summary>
 /// The app's SQLite database for the code that bypasses EF (<see cref="SqliteReadPool"/>,
-/// <see cref="Services.ReviewWriter"/>, <see cref="SqliteCheckpointer"/>): opens connections with the settings EF's connections get
+/// <see cref="SqliteReviewInserter"/>, <see cref="SqliteCheckpointer"/>): opens connections with the settings EF's connections get
 /// (foreign keys on, which EF asks for on every open; <see cref="SqliteConnectionSetup"/>'s pragmas).
 /// </summary>
 public sealed record SqliteDatabase(string ConnectionString)

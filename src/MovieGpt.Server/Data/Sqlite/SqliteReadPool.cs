@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
-namespace MovieGpt.Server.Data;
+namespace MovieGpt.Server.Data.Sqlite;
 
 /// <summary>
 /// Open, read-only SQLite connections that keep their statements prepared. Microsoft.Data.Sqlite compiles a

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using MovieGpt.Server.Extensions;
 
-namespace MovieGpt.Server.Data;
+namespace MovieGpt.Server.Data.Sqlite;
 
 /// <summary>
 /// Copies SQLite's write-ahead log back into the database file on a timer of its own. By default the connection

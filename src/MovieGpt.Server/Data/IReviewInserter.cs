@@ -1,6 +1,5 @@
-using MovieGpt.Server.Data;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// The database side of <see cref="ReviewWriter"/>: one per provider, called by the writer's thread only, and it keeps

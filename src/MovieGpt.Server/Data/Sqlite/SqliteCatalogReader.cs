@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using MovieGpt.Server.Contracts;
-using MovieGpt.Server.Data;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data.Sqlite;
 
 /// <summary>
 /// The catalog reads on SQLite as the hand-written statements of <see cref="CatalogSql"/>, kept prepared by
@@ -11,50 +11,49 @@ namespace MovieGpt.Server.Services;
 public sealed class SqliteCatalogReader(SqliteReadPool pool) : ICatalogReader
 {
     public Task<string?> MovieTitleAsync(int movieId, CancellationToken ct) =>
-        Task.FromResult(pool.Read(s => s.Command(CatalogSql.Title, movieId).ExecuteScalar() as string));
+        Task.FromResult(pool.Read(s => ReadAll(s.Command(CatalogSql.Title, ("movie_id", movieId)), CatalogSql.TitleOf) is [var title] ? title : null));
 
     public async Task<bool> MovieExistsAsync(int movieId, CancellationToken ct) => await MovieTitleAsync(movieId, ct) is not null;
 
     public Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct) => Task.FromResult(pool.Read(s =>
     {
-        var header = ReadAll(s.Command(CatalogSql.MovieHeader, movieId), CatalogSql.Header);
-        return header is [var (title, reviews)] ? new MovieTallies(title, reviews, ReadAll(s.Command(CatalogSql.MovieGroups, movieId), CatalogSql.Group)) : null;
+        var header = ReadAll(s.Command(CatalogSql.MovieHeader, ("movie_id", movieId)), CatalogSql.Header);
+        return header is [var (title, reviews)]
+            ? new MovieTallies(title, reviews, ReadAll(s.Command(CatalogSql.MovieGroups, ("movie_id", movieId)), CatalogSql.Group))
+            : null;
     }));
 
     public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => Task.FromResult(pool.Read(s =>
     {
-        var command = movieId is { } id ? s.Command(CatalogSql.MovieReviewPage, id, limit, skip) : s.Command(CatalogSql.ReviewPage, limit, skip);
+        var command = movieId is { } id
+            ? s.Command(CatalogSql.MovieReviewPage, ("movie_id", id), ("limit", limit), ("skip", skip))
+            : s.Command(CatalogSql.ReviewPage, ("limit", limit), ("skip", skip));
         return ReadAll(command, CatalogSql.Review, Math.Min(limit, 100));
     }));
 
     public Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct) => Task.FromResult(pool.Read(s =>
-        ReadAll(movieId is { } id ? s.Command(CatalogSql.MovieGroups, id) : s.Command(CatalogSql.Groups), CatalogSql.Group)));
+        ReadAll(movieId is { } id ? s.Command(CatalogSql.MovieGroups, ("movie_id", id)) : s.Command(CatalogSql.Groups), CatalogSql.Group)));
 
     public Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct) => Task.FromResult(pool.Read(s =>
     {
         if (movieId is { } id)
         {
-            using var reader = s.Command(CatalogSql.MovieSpan, id).ExecuteReader();
-            reader.Read();
-            return CatalogSql.Span(reader);
+            return ReadAll(s.Command(CatalogSql.MovieSpan, ("movie_id", id)), CatalogSql.Span).Single();
         }
-        return new ReviewSpan(Scalar(s.Command(CatalogSql.FirstReview)), Scalar(s.Command(CatalogSql.LastReview)));
+        return new ReviewSpan(
+            ReadAll(s.Command(CatalogSql.FirstReview), CatalogSql.Time).Single(),
+            ReadAll(s.Command(CatalogSql.LastReview), CatalogSql.Time).Single());
     }));
 
-    private static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> row, int capacity = 0)
+    private static List<T> ReadAll<T>(SqliteCommand command, Func<DbDataReader, Func<DbDataReader, T>> shape, int capacity = 0)
     {
         using var reader = command.ExecuteReader();
+        var row = shape(reader);
         var rows = new List<T>(capacity);
         while (reader.Read())
         {
             rows.Add(row(reader));
         }
         return rows;
-    }
-
-    private static DateTime? Scalar(SqliteCommand command)
-    {
-        using var reader = command.ExecuteReader();
-        return reader.Read() ? CatalogSql.UtcOrNull(reader, 0) : null;
     }
 }

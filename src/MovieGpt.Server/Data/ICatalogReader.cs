@@ -1,6 +1,6 @@
 using MovieGpt.Server.Contracts;
 
-namespace MovieGpt.Server.Services;
+namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// The reads behind the busiest endpoints (a movie's reviews, the latest reviews, a movie's statistics, the title

@@ -1,0 +1,57 @@
+CREATE OR REPLACE FUNCTION public.reviews_refuse_edit()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    RAISE EXCEPTION 'reviews are not edited in place: delete the review and write a new one';
+END
+$function$
+;
+
+CREATE TRIGGER reviews_tally_delete AFTER DELETE ON public.reviews REFERENCING OLD TABLE AS deleted FOR EACH STATEMENT EXECUTE FUNCTION reviews_tally_deleted();
+
+CREATE OR REPLACE FUNCTION public.reviews_tally_deleted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    UPDATE review_tallies t SET
+        review_count = t.review_count - gone.review_count,
+        positivity_sum = t.positivity_sum - gone.positivity_sum,
+        rating_sum = t.rating_sum - gone.rating_sum
+    FROM (SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int AS rating_bin, (created_at AT TIME ZONE 'UTC')::date AS day, COUNT(*) AS review_count,
+                 SUM(probability_positive + probability_neutral / 2.0) AS positivity_sum, SUM(predicted_rating) AS rating_sum
+          FROM deleted
+          GROUP BY 1, 2, 3, 4) gone
+    WHERE t.movie_id = gone.movie_id AND t.sentiment_label = gone.sentiment_label
+      AND t.rating_bin = gone.rating_bin AND t.day = gone.day;
+    DELETE FROM review_tallies t
+    WHERE t.review_count <= 0
+      AND t.movie_id IN (SELECT movie_id FROM deleted);
+    RETURN NULL;
+END
+$function$
+;
+
+CREATE TRIGGER reviews_tally_insert AFTER INSERT ON public.reviews REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION reviews_tally_inserted();
+
+CREATE OR REPLACE FUNCTION public.reviews_tally_inserted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
+    SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int, (created_at AT TIME ZONE 'UTC')::date,
+           COUNT(*), SUM(probability_positive + probability_neutral / 2.0), SUM(predicted_rating)
+    FROM inserted
+    GROUP BY 1, 2, 3, 4
+    ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
+        review_count = review_tallies.review_count + EXCLUDED.review_count,
+        positivity_sum = review_tallies.positivity_sum + EXCLUDED.positivity_sum,
+        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum;
+    RETURN NULL;
+END
+$function$
+;
+
+CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at ON public.reviews FOR EACH ROW EXECUTE FUNCTION reviews_refuse_edit();
