@@ -7,7 +7,7 @@ using MovieGpt.Server.Data.Sqlite;
 
 namespace MovieGpt.Server.Tests;
 
-/// <summary>The read-only, prepared SQLite sessions behind <see cref="Services.SqliteCatalogReader"/>.</summary>
+/// <summary>The read-only, prepared SQLite sessions behind <see cref="SqliteCatalogReader"/>.</summary>
 public sealed class SqliteReadPoolTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
 {
     [Fact]

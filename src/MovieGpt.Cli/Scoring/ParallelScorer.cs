@@ -10,8 +10,8 @@ namespace MovieGpt.Cli.Scoring;
 /// </summary>
 internal sealed class ParallelScorer(ISentimentAnalyzer analyzer, int chunkSize = ParallelScorer.DefaultChunkSize, int threads = 0)
 {
-    // The analyzer sorts a batch by length before cutting it into model-sized chunks, so large batches pad less:
-    // `bench` on dev in batches of 2,048 ran 19,900-24,000 reviews/s here (ten runs), in batches of 256 17,300-21,000.
+    // The analyzer sorts a batch by length before cutting it into model-sized chunks, so large batches pad less
+    // (`bench` with both sizes: docs/performance.md).
     public const int DefaultChunkSize = 2048;
 
     private readonly int _chunkSize = chunkSize > 0 ? chunkSize : throw new ArgumentOutOfRangeException(nameof(chunkSize));

@@ -7,10 +7,9 @@ public static class OnnxSessionFactory
 {
     /// <param name="memoryArena">
     /// ONNX Runtime's CPU arena is one allocator per session behind a lock. Our model's runs are tens of
-    /// microseconds and allocate a few small buffers each, so concurrent runs on one session fought over it:
-    /// two threads on one session spent ~125-135 µs of CPU a run against ~65-80 µs with the arena off, which is
-    /// malloc's per-thread arenas (README, Speed). A transformer's runs take milliseconds and allocate megabytes,
-    /// where the arena's reuse pays.
+    /// microseconds and allocate a few small buffers each, so concurrent runs on one session fought over it; with the
+    /// arena off they use malloc's per-thread arenas instead (docs/performance.md has the measurement). A transformer's
+    /// runs take milliseconds and allocate megabytes, where the arena's reuse pays.
     /// </param>
     public static InferenceSession Open(string file, SentimentOptions options, bool memoryArena)
     {

@@ -5,7 +5,7 @@ namespace MovieGpt.Server.Data;
 /// <summary>
 /// The reads behind the busiest endpoints (a movie's reviews, the latest reviews, a movie's statistics, the title
 /// a new review answers with), as the hand-written statements of <see cref="CatalogSql"/>: on SQLite kept prepared on
-/// long-lived connections (<see cref="SqliteCatalogReader"/>), on PostgreSQL prepared by Npgsql (<see cref="PostgresCatalogReader"/>).
+/// long-lived connections (<see cref="Sqlite.SqliteCatalogReader"/>), on PostgreSQL prepared by Npgsql (<see cref="Postgres.PostgresCatalogReader"/>).
 /// The tests hold both to the answers of the same reads written as EF queries.
 /// A null movie id means every movie's reviews.
 /// </summary>

@@ -2,7 +2,7 @@ namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// Running totals of one movie's reviews that share a label, a rounded rating and a UTC day. The database keeps
-/// them with triggers on <c>reviews</c> (<see cref="ReviewTallyTriggers"/>), so a movie's statistics read a few
+/// them with triggers on <c>reviews</c> (their SQL is in the migrations), so a movie's statistics read a few
 /// dozen of these rows instead of every review, and no writer, EF or raw SQL, can leave them behind.
 /// </summary>
 public sealed class ReviewTally

@@ -12,9 +12,8 @@ namespace MovieGpt.Server.Extensions;
 /// <summary>
 /// One structured log entry per request (method, path, status, duration), and the console log as JSON lines written in
 /// batches by NLog. The default console logger wakes its writer thread for nearly every entry when it keeps up, and on a
-/// 2-core virtual machine where a wake-up is dear that was a large share of a small request: with the batches the
-/// server served more with less CPU a request in 9 of 12 same-minute comparisons (docs/load-history.md). The "Logging" section
-/// still chooses what is logged.
+/// 2-core virtual machine where a wake-up is dear that was a large share of a small request (docs/performance.md).
+/// The "Logging" section still chooses what is logged.
 /// </summary>
 public static class LoggingExtensions
 {

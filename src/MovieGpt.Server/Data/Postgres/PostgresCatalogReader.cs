@@ -5,7 +5,7 @@ namespace MovieGpt.Server.Data.Postgres;
 /// <summary>
 /// The catalog reads on PostgreSQL as the hand-written statements of <see cref="CatalogSql"/>, sent together with the
 /// other requests' reads by <see cref="PostgresReadBatcher"/> (Npgsql prepares them automatically on every connection).
-/// EF's compiled queries, which sent the same statements, cost the server more CPU (docs/load-history.md).
+/// EF's compiled queries, which sent the same statements, cost the server more CPU (docs/performance.md).
 /// </summary>
 public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogReader
 {

@@ -6,7 +6,7 @@ namespace MovieGpt.Server.Data.Sqlite;
 /// Copies SQLite's write-ahead log back into the database file on a timer of its own. By default the connection
 /// that commits runs the checkpoint (and its fsync) whenever the log passes 1,000 pages, so now and then one
 /// review commit, and every POST queued behind it, waited tens of milliseconds: that was the POST p99 tail
-/// (at 1,000 requests/s offered, 28–32 ms with it on the commit, 12–16 ms without). Every app connection
+/// (docs/performance.md). Every app connection
 /// therefore has <c>wal_autocheckpoint = 0</c> (<see cref="SqliteConnectionSetup"/>), and this loop runs a
 /// PASSIVE checkpoint, which never blocks the writer or the readers, at the configured interval.
 /// One instance per app, on SQLite only.
