@@ -11,7 +11,8 @@ namespace MovieGpt.Server.Data;
 /// instead of one each, and the engine far less per review than one call each. When a batch fails, its reviews are
 /// retried one by one, so a review whose movie was deleted meanwhile, or whose text the engine cannot read, fails alone.
 /// The loop has a thread of its own and makes synchronous calls: on the thread pool each step of a commit queued behind
-/// every waiting request, stretching the commit that all queued writers wait for. The thread may run ahead of the thread pool
+/// every waiting request, stretching the commit that all queued writers wait for. For the same reason the waiting
+/// requests resume on the thread pool, never on the loop's thread. The thread may run ahead of the thread pool
 /// (<see cref="DatabaseOptions.ReviewWriterNice"/>). docs/architecture.md has the design, docs/performance.md what each
 /// part gained. One instance per app; stopping the app drains the queue.
 /// </summary>
@@ -26,9 +27,8 @@ public sealed class ReviewWriter(
 
     public async Task<Review?> StoreAsync(NewReview review)
     {
-        // No RunContinuationsAsynchronously: the rest of the request (its answer) runs on the loop's thread right after
-        // the commit instead of queuing at the back of the thread pool a second time.
-        var pending = new Pending(review, new TaskCompletionSource<Review?>());
+        // The rest of the request (filters, JSON, logging) must not run on the loop's thread and delay the next commit.
+        var pending = new Pending(review, new TaskCompletionSource<Review?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new InvalidOperationException("The service is shutting down; the review was not stored.");
