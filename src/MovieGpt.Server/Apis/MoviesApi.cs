@@ -40,6 +40,10 @@ public static class MoviesApi
         {
             return invalid;
         }
+        if (parameters.Q is { } q && !StorableTextAttribute.IsStorable(q))
+        {
+            return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["q"] = [StorableTextAttribute.Message] });
+        }
         if (!TryParseSort(parameters.Sort, out var sort))
         {
             return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["sort"] = ["sort must be newest, reviews or score."] });

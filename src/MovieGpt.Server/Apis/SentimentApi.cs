@@ -19,10 +19,18 @@ public static class SentimentApi
         return group;
     }
 
-    public static Results<Ok<SentimentResult>, ProblemHttpResult> Analyze(SentimentRequest request, ISentimentAnalyzer analyzer) =>
-        string.IsNullOrWhiteSpace(request.Text)
-            ? ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = ["text must not be empty."] })
-            : TypedResults.Ok(analyzer.Analyze(request.Text));
+    public static Results<Ok<SentimentResult>, ProblemHttpResult> Analyze(SentimentRequest request, ISentimentAnalyzer analyzer)
+    {
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = ["text must not be empty."] });
+        }
+        if (!StorableTextAttribute.IsStorable(request.Text))
+        {
+            return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = [StorableTextAttribute.Message] });
+        }
+        return TypedResults.Ok(analyzer.Analyze(request.Text));
+    }
 
     public static Results<Ok<SentimentBatchResponse>, ProblemHttpResult> AnalyzeBatch(SentimentBatchRequest request, ISentimentAnalyzer analyzer)
     {
@@ -34,6 +42,11 @@ public static class SentimentApi
         if (empty.Count > 0)
         {
             return ValidationFilter<object>.Invalid(empty.Take(20).ToDictionary(i => $"texts[{i}]", _ => new[] { "text must not be empty." }));
+        }
+        var unstorable = Enumerable.Range(0, texts.Count).Where(i => !StorableTextAttribute.IsStorable(texts[i])).ToList();
+        if (unstorable.Count > 0)
+        {
+            return ValidationFilter<object>.Invalid(unstorable.Take(20).ToDictionary(i => $"texts[{i}]", _ => new[] { StorableTextAttribute.Message }));
         }
         return TypedResults.Ok(new SentimentBatchResponse(analyzer.AnalyzeBatch(texts)));
     }

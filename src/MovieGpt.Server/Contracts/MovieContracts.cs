@@ -19,18 +19,23 @@ public sealed class CreateMovieRequest : IValidatableObject
 {
     [Required(ErrorMessage = "제목은 필수입니다. (Title is required.)")]
     [StringLength(200, MinimumLength = 1, ErrorMessage = "제목은 1–200자입니다. (Title must be 1–200 characters.)")]
+    [StorableText]
     public string Title { get; set; } = "";
 
     [StringLength(50)]
+    [StorableText]
     public string? ReleaseDate { get; set; }
 
     [StringLength(100)]
+    [StorableText]
     public string? Director { get; set; }
 
     [StringLength(100)]
+    [StorableText]
     public string? Genre { get; set; }
 
     [StringLength(500)]
+    [StorableText]
     public string? PosterUrl { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

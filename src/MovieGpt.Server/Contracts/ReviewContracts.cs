@@ -27,10 +27,12 @@ public sealed class CreateReviewRequest : IValidatableObject
 
     [Required(ErrorMessage = "작성자는 필수입니다. (Author is required.)")]
     [StringLength(100, MinimumLength = 1, ErrorMessage = "작성자는 1–100자입니다. (Author must be 1–100 characters.)")]
+    [StorableText]
     public string Author { get; set; } = "";
 
     [Required(ErrorMessage = "리뷰 내용은 필수입니다. (Content is required.)")]
     [StringLength(MaxContentLength, ErrorMessage = "리뷰는 5,000자 이하입니다. (Content must be at most 5,000 characters.)")]
+    [StorableText]
     public string Content { get; set; } = "";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
