@@ -107,32 +107,4 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
 
     private static (string?, string?, int) Fields(LogEntry entry) =>
         (entry.State["Method"]?.ToString(), entry.State["Path"]?.ToString(), Convert.ToInt32(entry.State["StatusCode"], System.Globalization.CultureInfo.InvariantCulture));
-
-    private sealed record LogEntry(string Category, IReadOnlyDictionary<string, object?> State);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<LogEntry> _entries = new();
-
-        public IReadOnlyList<LogEntry> Entries => [.. _entries];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                var fields = state as IEnumerable<KeyValuePair<string, object?>> ?? [];
-                entries.Enqueue(new LogEntry(category, fields.ToDictionary(f => f.Key, f => f.Value)));
-            }
-        }
-    }
 }

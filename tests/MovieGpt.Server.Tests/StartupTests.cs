@@ -83,18 +83,33 @@ public sealed class StartupTests : IAsyncLifetime
     public async Task ASettingOutOfItsRangeStopsStartUpNamingIt() =>
         AssertStoppedWith("FlushMilliseconds", await StartAsync(new() { ["ConsoleLog__FlushMilliseconds"] = "0" }));
 
-    [Fact]
-    public async Task APostgresServerThatDoesNotAnswerStopsStartUpWithTheReason()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    public async Task APostgresServerThatDoesNotAnswerStopsStartUpWithTheReasonAfterStartupRetrySeconds(int retrySeconds)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         // Port 1 on loopback: nothing listens there, so the connection is refused at once.
         var exit = await StartAsync(new()
         {
             ["Database__Provider"] = "Postgres",
             ["Database__ConnectionString"] = "Host=127.0.0.1;Port=1;Username=postgres;Password=secret-word;Timeout=5",
+            ["Database__StartupRetrySeconds"] = retrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
 
         AssertStoppedWith("The database cannot be opened and migrated: Failed to connect to 127.0.0.1:1", exit);
         Assert.DoesNotContain("secret-word", exit.Error, StringComparison.Ordinal);
+        Assert.True(started.Elapsed >= TimeSpan.FromSeconds(retrySeconds), $"gave up after {started.Elapsed}");
+    }
+
+    [Fact]
+    public async Task ASqliteFileThatCannotBeOpenedStopsStartUpNamingIt()
+    {
+        // A folder where the database file should be: SQLite cannot open it as a file.
+        var path = Path.Combine(_folder, "taken.db");
+        Directory.CreateDirectory(path);
+
+        AssertStoppedWith($"SQLite cannot open {path}", await StartAsync(new() { ["Database__ConnectionString"] = $"Data Source={path}" }));
     }
 
     // The app as an operator runs it, on a SQLite file of this test unless a setting says otherwise.

@@ -21,6 +21,10 @@ public sealed class DatabaseOptions
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>How long start-up waits for a database that cannot be reached (refused, starting up) before it gives up.</summary>
+    [Range(0, 3600)]
+    public int StartupRetrySeconds { get; set; } = 30;
+
     /// <summary>SQLite: how often the write-ahead log is copied back into the database file (see SqliteCheckpointer).</summary>
     [Range(10, 60_000)]
     public int SqliteCheckpointMilliseconds { get; set; } = 1000;

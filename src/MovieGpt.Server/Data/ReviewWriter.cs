@@ -128,7 +128,11 @@ public sealed class ReviewWriter(
         }
         catch (Exception e) when (batch.Count > 1)
         {
-            logger.LogWarning(e, "A batch of {Count} reviews failed; storing them one by one", batch.Count);
+            // An outage fails every review of the batch anyway, and each request's 503 reports it.
+            if (!DatabaseOutage.IsOutage(e))
+            {
+                logger.LogWarning(e, "A batch of {Count} reviews failed; storing them one by one", batch.Count);
+            }
             foreach (var pending in batch)
             {
                 Write([pending]);

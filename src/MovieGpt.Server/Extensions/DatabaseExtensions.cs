@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Data.Postgres;
 using MovieGpt.Server.Data.Sqlite;
@@ -69,19 +70,41 @@ public static class DatabaseExtensions
         }
     }
 
-    /// <summary>Applies the provider's migrations (SQLite: see <see cref="SqliteRegistration.MigrateSqliteAsync"/>).</summary>
+    /// <summary>
+    /// Applies the provider's migrations (SQLite: see <see cref="SqliteRegistration.MigrateSqliteAsync"/>). A database that
+    /// cannot be reached yet (starting beside the service, say) is tried again for <see cref="DatabaseOptions.StartupRetrySeconds"/>.
+    /// </summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
-        try
+        var retryFor = TimeSpan.FromSeconds(app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.StartupRetrySeconds);
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MovieGpt.Database");
+        var giveUpAt = clock.GetUtcNow() + retryFor;
+        for (var attempt = 1; ; attempt++)
         {
-            await MigrateAsync(app);
+            try
+            {
+                await MigrateAsync(app);
+                return;
+            }
+            catch (Exception error) when (DatabaseOutage.IsOutage(error) && clock.GetUtcNow() < giveUpAt)
+            {
+                logger.LogWarning("The database cannot be reached yet ({Reason}); trying again until {GiveUpAt:HH:mm:ss} UTC",
+                    DatabaseOutage.Reason(error), giveUpAt);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(attempt, 5)), clock);
+            }
+            catch (Exception error) when (error is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+            {
+                throw NotMigrated(error);
+            }
         }
-        catch (Exception error) when (error is System.Data.Common.DbException or IOException or UnauthorizedAccessException)
-        {
-            // Npgsql's "Failed to connect to ..." keeps the reason (refused, timed out) in its inner exception.
-            var reasons = string.Join(": ", Chain(error).Select(e => e.Message).Distinct());
-            throw new StartupException($"The database cannot be opened and migrated: {reasons}", error);
-        }
+    }
+
+    private static StartupException NotMigrated(Exception error)
+    {
+        // Npgsql's "Failed to connect to ..." keeps the reason (refused, timed out) in its inner exception.
+        var reasons = string.Join(": ", Chain(error).Select(e => e.Message).Distinct());
+        return new StartupException($"The database cannot be opened and migrated: {reasons}", error);
     }
 
     private static IEnumerable<Exception> Chain(Exception error)

@@ -30,6 +30,7 @@ public static class ServiceExtensions
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<Apis.DatabaseOutageHandler>();
         // Malformed JSON is the client's error: answer 400 (as ProblemDetails, via the status code pages) in every environment.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(15));

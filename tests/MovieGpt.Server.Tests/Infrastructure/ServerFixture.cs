@@ -17,6 +17,9 @@ public abstract class ServerFixture : IAsyncLifetime
 
     public IServiceProvider Services => Factory.Services;
 
+    /// <summary>The connection string of the fixture's database.</summary>
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("The fixture has not started.");
+
     private MovieGptAppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
 
     protected abstract Task<TestDatabase?> CreateDatabaseAsync();

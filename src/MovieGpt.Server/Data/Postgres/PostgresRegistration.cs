@@ -11,7 +11,8 @@ public static class PostgresRegistration
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         // Pooled contexts: the options are built once and a request reuses a reset context.
         services.AddDbContextPool<MovieGptDbContext, PostgresMovieGptDbContext>((provider, db) =>
-            db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds)));
+            db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds))
+                .LogFailuresAsDebug());
         services.AddSingleton<IReviewInserter, PostgresReviewInserter>();
         services.AddSingleton(_ => new PostgresReadBatcher(readConnectionString, options.PostgresReadBatches));
         services.AddSingleton<ICatalogReader, PostgresCatalogReader>();

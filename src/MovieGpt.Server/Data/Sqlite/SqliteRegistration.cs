@@ -12,6 +12,7 @@ public static class SqliteRegistration
         services.AddSingleton<SqliteConnectionSetup>();
         services.AddDbContextPool<MovieGptDbContext, SqliteMovieGptDbContext>((provider, db) => db
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))
+            .LogFailuresAsDebug()
             .AddInterceptors(provider.GetRequiredService<SqliteWriteGate>(), provider.GetRequiredService<SqliteConnectionSetup>()));
         services.AddSingleton<IReviewInserter, SqliteReviewInserter>();
         services.AddSingleton(new SqliteDatabase(connectionString));
@@ -44,7 +45,15 @@ public static class SqliteRegistration
         {
             Directory.CreateDirectory(folder);
         }
-        await db.Database.MigrateAsync();
+        try
+        {
+            await db.Database.MigrateAsync();
+        }
+        catch (SqliteException error) when (!DatabaseOutage.IsOutage(error))
+        {
+            // SQLite's own message ("unable to open database file", "disk I/O error") does not say which file.
+            throw new IOException($"SQLite cannot open {Path.GetFullPath(dataSource)}: {error.Message}", error);
+        }
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
     }
 }
