@@ -112,8 +112,18 @@ public sealed class StartupTests : IAsyncLifetime
         AssertStoppedWith($"SQLite cannot open {path}", await StartAsync(new() { ["Database__ConnectionString"] = $"Data Source={path}" }));
     }
 
+    [Fact]
+    public async Task APortAlreadyInUseStopsStartUpNamingTheAddress()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+
+        AssertStoppedWith($"Failed to bind to address {url}: address already in use.", await StartAsync([], url));
+    }
+
     // The app as an operator runs it, on a SQLite file of this test unless a setting says otherwise.
-    private Task<ServerExit> StartAsync(Dictionary<string, string> settings)
+    private Task<ServerExit> StartAsync(Dictionary<string, string> settings, string url = "http://127.0.0.1:0")
     {
         Directory.CreateDirectory(_folder);
         var environment = new Dictionary<string, string>
@@ -125,7 +135,7 @@ public sealed class StartupTests : IAsyncLifetime
         {
             environment[key] = value;
         }
-        return ServerProcess.RunUntilExitAsync(_folder, environment);
+        return ServerProcess.RunUntilExitAsync(_folder, environment, url);
     }
 
     // One line on standard error and exit code 1: a message for the operator, not a stack trace.

@@ -9,7 +9,7 @@ public sealed class StartupException(string message, Exception? inner = null) : 
 
 /// <summary>
 /// The start-up failures that are the operator's to fix (a bad setting, a missing or broken model, a database that
-/// does not answer): Program prints them as one line and exits with 1. Anything else is a bug and keeps its stack trace.
+/// does not answer, a port already taken): Program prints them as one line and exits with 1. Anything else is a bug and keeps its stack trace.
 /// </summary>
 public static class StartupErrors
 {
@@ -21,6 +21,8 @@ public static class StartupErrors
         StartupException or OptionsValidationException or SentimentModelException => error,
         // "Failed to convert configuration value 'x' at 'Section:Key' to type ...": a setting that is not a number, say.
         InvalidOperationException { TargetSite.DeclaringType: var thrower } when thrower == typeof(ConfigurationBinder) => error,
+        // Kestrel's "Failed to bind to address http://…: address already in use."
+        IOException { InnerException: Microsoft.AspNetCore.Connections.AddressInUseException } => error,
         // Host.StartAsync gathers the hosted services' failures.
         AggregateException aggregate => aggregate.InnerExceptions.Select(OperatorError).FirstOrDefault(found => found is not null),
         _ => null,

@@ -12,7 +12,8 @@ public sealed record ServerExit(int ExitCode, string Output, string Error);
 /// </summary>
 public static class ServerProcess
 {
-    public static async Task<ServerExit> RunUntilExitAsync(string workingFolder, IReadOnlyDictionary<string, string> environment)
+    public static async Task<ServerExit> RunUntilExitAsync(
+        string workingFolder, IReadOnlyDictionary<string, string> environment, string url = "http://127.0.0.1:0")
     {
         // dotnet test names the host it runs under; the server's runtimeconfig.json is copied next to its assembly.
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -23,7 +24,7 @@ public static class ServerProcess
         };
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.ArgumentList.Add(url);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
