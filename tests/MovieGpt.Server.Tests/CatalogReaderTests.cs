@@ -15,7 +15,7 @@ public abstract class CatalogReaderTests(ServerFixture server)
 {
     private static readonly DateTime Noon = new(2026, 5, 5, 12, 0, 0, DateTimeKind.Utc);
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task HandWrittenReadsAnswerWhatEfAnswers()
     {
         var (movie, empty) = await SeedAsync(server);
@@ -61,7 +61,7 @@ public abstract class CatalogReaderTests(ServerFixture server)
         Assert.Equal(new ReviewSpan(Noon.AddDays(-3), Noon), nine?.Reviews);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ConcurrentReadersGetTheirOwnAnswers()
     {
         var (movie, empty) = await SeedAsync(server);
@@ -110,4 +110,5 @@ public abstract class CatalogReaderTests(ServerFixture server)
 
 public sealed class SqliteCatalogReaderTests(SqliteServerFixture server) : CatalogReaderTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresCatalogReaderTests(PostgresServerFixture server) : CatalogReaderTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresCatalogReaderTests(PostgresServerFixture server) : CatalogReaderTests(server), IClassFixture<PostgresServerFixture>;

@@ -11,7 +11,7 @@ public abstract class DatabaseTests(ServerFixture server)
 {
     private readonly HttpClient _client = server.Client;
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheAppRunsOnTheConfiguredProvider()
     {
         await using var scope = server.Services.CreateAsyncScope();
@@ -20,7 +20,7 @@ public abstract class DatabaseTests(ServerFixture server)
         Assert.EndsWith(server.Provider == "Postgres" ? "PostgreSQL" : "Sqlite", db.Database.ProviderName);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task DeletingAMovieWithSqlDeletesItsReviewsInTheDatabase()
     {
         var movie = await _client.CreateMovieAsync($"연쇄 삭제 {Guid.NewGuid():N}");
@@ -34,7 +34,7 @@ public abstract class DatabaseTests(ServerFixture server)
         Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AReviewForAMovieDeletedWithSqlIsRefusedThoughItsTitleWasCached()
     {
         var movie = await _client.CreateMovieAsync($"캐시 삭제 {Guid.NewGuid():N}");
@@ -48,7 +48,7 @@ public abstract class DatabaseTests(ServerFixture server)
         Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheSchemaIndexesReviewsByMovieAndTimeAndMoviesByTime()
     {
         var catalog = server.Provider == "Postgres"
@@ -58,7 +58,7 @@ public abstract class DatabaseTests(ServerFixture server)
         Assert.Equal(3, await server.ScalarAsync(catalog));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AHundredConcurrentReviewsOfOneMovieAreAllStoredAndTheStatsAgree()
     {
         var movie = await _client.CreateMovieAsync($"동시 리뷰 {Guid.NewGuid():N}");
@@ -80,7 +80,7 @@ public abstract class DatabaseTests(ServerFixture server)
         Assert.Equal((double)stats["average_score"]!, (double)rating["average_score"]!, 4);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AReviewWhoseMovieIsGoneOrWhoseTextIsUnreadableFailsAloneAndTheRestOfItsBatchIsStored()
     {
         var movie = await _client.CreateMovieAsync($"일괄 저장 {Guid.NewGuid():N}");
@@ -106,7 +106,7 @@ public abstract class DatabaseTests(ServerFixture server)
         Assert.All(stored, r => Assert.Equal(r.Content, contents[r.Id]));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ABatchOfReviewsGetsTheIdsOfTheirOwnRows()
     {
         var movie = await _client.CreateMovieAsync($"일괄 번호 {Guid.NewGuid():N}");
@@ -139,7 +139,7 @@ public abstract class DatabaseTests(ServerFixture server)
         }
     };
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TimesReadBackFromTheDatabaseAreUtc()
     {
         var movie = await _client.CreateMovieAsync($"시간 {Guid.NewGuid():N}");
@@ -155,4 +155,5 @@ public abstract class DatabaseTests(ServerFixture server)
 
 public sealed class SqliteDatabaseTests(SqliteServerFixture server) : DatabaseTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresDatabaseTests(PostgresServerFixture server) : DatabaseTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresDatabaseTests(PostgresServerFixture server) : DatabaseTests(server), IClassFixture<PostgresServerFixture>;

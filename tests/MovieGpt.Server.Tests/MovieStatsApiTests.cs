@@ -7,7 +7,7 @@ public abstract class MovieStatsApiTests(ServerFixture server)
 {
     private readonly HttpClient _client = server.Client;
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task MovieStatsCountTheEnginesLabelsAndRatings()
     {
         var movie = await _client.CreateMovieAsync($"통계 {Guid.NewGuid():N}");
@@ -46,7 +46,7 @@ public abstract class MovieStatsApiTests(ServerFixture server)
         Assert.Equal(reviews.Max(CreatedAt), DateTime.Parse((string)stats["last_review_at"]!).ToUniversalTime(), TimeSpan.FromMilliseconds(1));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task StatsOfAMovieWithoutReviewsAreZero()
     {
         var movie = await _client.CreateMovieAsync($"빈 통계 {Guid.NewGuid():N}");
@@ -59,7 +59,7 @@ public abstract class MovieStatsApiTests(ServerFixture server)
         Assert.Null(stats["first_review_at"]);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task StatsOfAnUnknownMovieAnswer404MovieNotFound()
     {
         var problem = await (await _client.GetAsync("/api/movies/987654/stats")).ReadProblemAsync(HttpStatusCode.NotFound);
@@ -72,4 +72,5 @@ public abstract class MovieStatsApiTests(ServerFixture server)
 
 public sealed class SqliteMovieStatsApiTests(SqliteServerFixture server) : MovieStatsApiTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresMovieStatsApiTests(PostgresServerFixture server) : MovieStatsApiTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresMovieStatsApiTests(PostgresServerFixture server) : MovieStatsApiTests(server), IClassFixture<PostgresServerFixture>;

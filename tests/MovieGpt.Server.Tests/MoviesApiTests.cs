@@ -11,7 +11,7 @@ public abstract class MoviesApiTests(ServerFixture server)
 
     private static string NewTag() => Guid.NewGuid().ToString("N")[..10];
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task PostingAMovieAnswers201WithTheStoredMovieInSnakeCase()
     {
         var response = await _client.PostAsJsonAsync("/api/movies/", new
@@ -40,7 +40,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal("봉준호", (string?)stored["director"]);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheMovieListAnswersWithAndWithoutATrailingSlash()
     {
         var movie = await _client.CreateMovieAsync($"슬래시 {NewTag()}");
@@ -52,7 +52,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Contains(withoutSlash, m => m!.Id() == movie.Id());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheMovieListIsNewestFirst()
     {
         var tag = NewTag();
@@ -65,7 +65,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal([third.Id(), second.Id(), first.Id()], listed.Select(m => m!.Id()));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task SkipAndLimitPageThroughTheList()
     {
         var tag = NewTag();
@@ -81,7 +81,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal(ids.Skip(1).Take(2), page.Select(m => m!.Id()));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task GettingAnUnknownMovieAnswers404MovieNotFound()
     {
         var problem = await (await _client.GetAsync("/api/movies/987654")).ReadProblemAsync(HttpStatusCode.NotFound);
@@ -89,7 +89,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal("Movie not found", (string?)problem["detail"]);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task PostingAnInvalidMovieAnswers422NamingEveryBadField()
     {
         var response = await _client.PostAsJsonAsync("/api/movies/", new
@@ -104,7 +104,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal(["director", "genre", "poster_url", "release_date", "title"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ATitleOf201CharactersIsRejectedAndOf200Accepted()
     {
         var tooLong = await _client.PostAsJsonAsync("/api/movies/", new { title = new string('가', 201) });
@@ -114,7 +114,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.Created, longest.StatusCode);
     }
 
-    [DatabaseTheory]
+    [RequirementTheory]
     [InlineData("ftp://example.org/poster.jpg")]
     [InlineData("javascript:alert(1)")]
     [InlineData("포스터 없음")]
@@ -125,7 +125,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal(["poster_url"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task MalformedJsonAnswers400ProblemDetails()
     {
         var body = new StringContent("{\"title\": \"기생충\",", System.Text.Encoding.UTF8, "application/json");
@@ -135,7 +135,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [DatabaseTheory]
+    [RequirementTheory]
     [InlineData("skip=-1", "skip")]
     [InlineData("limit=-5", "limit")]
     public async Task ANegativeSkipOrLimitAnswers422(string query, string field)
@@ -145,7 +145,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal([field], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheLimitIsCappedAtOneThousandMovies()
     {
         var tag = NewTag();
@@ -161,7 +161,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal(1_000, listed.Count);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task SearchMatchesTitleDirectorAndGenreIgnoringCaseAndInKorean()
     {
         var tag = NewTag();
@@ -175,7 +175,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         }
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task SortingByReviewsPutsTheMostReviewedFirst()
     {
         var tag = NewTag();
@@ -192,7 +192,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal([2, 1, 0], sorted.Select(m => (int)m!["review_count"]!));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task SortingByScorePutsTheMostPositiveFirst()
     {
         var tag = NewTag();
@@ -209,7 +209,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.True(scores[0] > scores[1] && scores[1] > scores[2], string.Join(", ", scores));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AnUnknownSortAnswers422()
     {
         var response = await _client.GetAsync("/api/movies/?sort=popularity");
@@ -217,7 +217,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal(["sort"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task DeletingAMovieAnswersItsMessageAndItsReviewsGoWithIt()
     {
         var movie = await _client.CreateMovieAsync($"삭제 {NewTag()}");
@@ -232,7 +232,7 @@ public abstract class MoviesApiTests(ServerFixture server)
         Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie.Id()}"));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task DeletingAnUnknownMovieAnswers404MovieNotFound()
     {
         var problem = await (await _client.DeleteAsync("/api/movies/987654")).ReadProblemAsync(HttpStatusCode.NotFound);
@@ -246,4 +246,5 @@ public abstract class MoviesApiTests(ServerFixture server)
 
 public sealed class SqliteMoviesApiTests(SqliteServerFixture server) : MoviesApiTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresMoviesApiTests(PostgresServerFixture server) : MoviesApiTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresMoviesApiTests(PostgresServerFixture server) : MoviesApiTests(server), IClassFixture<PostgresServerFixture>;

@@ -6,12 +6,13 @@ using Npgsql;
 namespace MovieGpt.Server.Tests;
 
 /// <summary>Reads queued together go to PostgreSQL as one batch, and each still gets its own answer or its own error.</summary>
-public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>, IPostgresTests
+[RequiresPostgres]
+public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>
 {
-    private static string ServerConnectionString => PostgresSettings.ConnectionString
-        ?? throw new InvalidOperationException($"{PostgresSettings.ConnectionVariable} is not set.");
+    private static string ServerConnectionString => Requirement.Postgres.ConnectionString
+        ?? throw new InvalidOperationException($"{PostgresRequirement.ConnectionVariable} is not set.");
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ConcurrentReadsEachGetTheirOwnRows()
     {
         await using var batcher = new PostgresReadBatcher(ServerConnectionString, loops: 2);
@@ -27,7 +28,7 @@ public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : ICl
         }
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AFailingReadFailsAloneInItsBatch()
     {
         // One loop, held by a slow read, so that the reads queued meanwhile go out in one batch.
@@ -46,7 +47,7 @@ public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : ICl
         }
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task QueuedReadsFinishWhenItStopsAndLaterOnesAreRefused()
     {
         var batcher = new PostgresReadBatcher(ServerConnectionString, loops: 1);
@@ -58,7 +59,7 @@ public sealed class PostgresReadBatcherTests(PostgresServerFixture server) : ICl
         Assert.Throws<ObjectDisposedException>(() => { _ = batcher.QueryAsync("SELECT @n", [("n", 1)], r => r.GetInt32(0)); });
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheAppsReadsPlanEachStatementForItsParameters()
     {
         var batcher = server.Services.GetRequiredService<PostgresReadBatcher>();

@@ -15,7 +15,7 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
 {
     private const string RequestCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task EachRequestLogsOneEntryWithItsMethodPathStatusAndDuration()
     {
         var log = new CapturingLoggerProvider();
@@ -32,7 +32,7 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
         Assert.All(entries, e => Assert.True(Convert.ToDouble(e.State["Duration"], System.Globalization.CultureInfo.InvariantCulture) >= 0));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public void TheConsoleLogGoesThroughNLogsBatchesInsteadOfTheDefaultConsoleLogger()
     {
         var providers = server.Services.GetServices<ILoggerProvider>().ToList();
@@ -41,7 +41,7 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
         Assert.DoesNotContain(providers, p => p is ConsoleLoggerProvider);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task EachRequestIsOneJsonLineWithItsFields()
     {
         var output = new MemoryTarget("test") { Layout = LoggingExtensions.JsonLines };
@@ -62,7 +62,7 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
         });
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task StoppingTheAppWritesTheEntriesStillWaitingForTheirBatch()
     {
         var output = new MemoryTarget("test") { Layout = LoggingExtensions.JsonLines };

@@ -19,7 +19,7 @@ public abstract class ReviewTallyTests(ServerFixture server)
 
     private readonly HttpClient _client = server.Client;
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TalliesFollowReviewsThroughInsertsAndDeletesByApiAndSql()
     {
         var movie = await _client.CreateMovieAsync($"집계 {Guid.NewGuid():N}");
@@ -39,7 +39,7 @@ public abstract class ReviewTallyTests(ServerFixture server)
         Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM review_tallies WHERE movie_id = {movie.Id()}"));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ReviewsAreTalliedByTheirUtcDayAndRoundedRating()
     {
         var movie = await _client.CreateMovieAsync($"집계 날짜 {Guid.NewGuid():N}");
@@ -67,7 +67,7 @@ public abstract class ReviewTallyTests(ServerFixture server)
         Assert.Equal(midnight.AddDays(2), DateTime.Parse((string)stats["last_review_at"]!).ToUniversalTime());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task DeletingAMovieWithSqlDeletesItsTallies()
     {
         var movie = await _client.CreateMovieAsync($"집계 삭제 {Guid.NewGuid():N}");
@@ -80,7 +80,7 @@ public abstract class ReviewTallyTests(ServerFixture server)
         Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM review_tallies WHERE movie_id = {movie.Id()}"));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task EditingAScoredColumnIsRefusedByTheDatabase()
     {
         var movie = await _client.CreateMovieAsync($"집계 수정 {Guid.NewGuid():N}");
@@ -96,7 +96,7 @@ public abstract class ReviewTallyTests(ServerFixture server)
         await AssertTalliesMatchReviewsAsync(movie.Id());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheMigrationTalliesReviewsStoredBeforeIt()
     {
         await using var database = server.Provider == "Postgres" ? await PostgresTestDatabase.CreateAsync() : (TestDatabase)new SqliteTestDatabase();
@@ -158,12 +158,13 @@ public abstract class ReviewTallyTests(ServerFixture server)
 
 public sealed class SqliteReviewTallyTests(SqliteServerFixture server) : ReviewTallyTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : ReviewTallyTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests
+[RequiresPostgres]
+public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : ReviewTallyTests(server), IClassFixture<PostgresServerFixture>
 {
     private const string RowTriggers = "ReviewTallies";
 
     /// <summary>Tallies kept by the row triggers stay right when the statement-level triggers take over, and back.</summary>
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TalliesStayRightAcrossTheMoveToStatementTriggersAndBack()
     {
         await using var database = await PostgresTestDatabase.CreateAsync();

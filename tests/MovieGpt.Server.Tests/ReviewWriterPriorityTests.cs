@@ -5,7 +5,7 @@ namespace MovieGpt.Server.Tests;
 /// <summary>SQLite's review writer thread runs at the configured nice value (-10) where the process may raise priorities.</summary>
 public sealed class ReviewWriterPriorityTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
 {
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheWriterThreadRunsAheadOfTheThreadPoolWhenAllowed()
     {
         // A review goes through the writer, so its thread is running by now.

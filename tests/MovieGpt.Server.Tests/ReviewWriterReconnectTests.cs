@@ -7,7 +7,8 @@ namespace MovieGpt.Server.Tests;
 /// administrator, a network cut), the review sent on it may fail, but the next batch goes out on a new connection, and
 /// what was answered 201 is exactly what is stored.
 /// </summary>
-public sealed class ReviewWriterReconnectTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>, IPostgresTests
+[RequiresPostgres]
+public sealed class ReviewWriterReconnectTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>
 {
     // The writer's connection is the only one whose last statement was the INSERT over arrays.
     private const string DropWritersConnection = """
@@ -15,7 +16,7 @@ public sealed class ReviewWriterReconnectTests(PostgresServerFixture server) : I
         WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'INSERT INTO reviews%unnest%'
         """;
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AfterItsConnectionIsDroppedTheWriterStoresTheNextReviewsOnANewOne()
     {
         var movie = await server.Client.CreateMovieAsync($"재연결 {Guid.NewGuid():N}");

@@ -12,7 +12,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
 
     private Task<JsonObject> NewMovieAsync() => _client.CreateMovieAsync($"리뷰 대상 {Guid.NewGuid():N}");
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task PostingAReviewAnswers201WithTheEnginesVerdict()
     {
         var movie = await NewMovieAsync();
@@ -35,7 +35,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.EndsWith("Z", (string?)review["created_at"]);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheStoredReviewKeepsTheEnginesVerdict()
     {
         var movie = await NewMovieAsync();
@@ -49,7 +49,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         }
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task APositiveKoreanReviewIsLabeledPositiveAndANegativeOneNegative()
     {
         var movie = await NewMovieAsync();
@@ -62,7 +62,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.True((double)positive["predicted_rating"]! > (double)negative["predicted_rating"]!);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task PostingAReviewForAnUnknownMovieAnswers404AndStoresNothing()
     {
         var before = await server.ScalarAsync("SELECT COUNT(*) FROM reviews");
@@ -74,7 +74,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal(before, await server.ScalarAsync("SELECT COUNT(*) FROM reviews"));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task PostingAnInvalidReviewAnswers422NamingEveryBadField()
     {
         var response = await _client.PostAsJsonAsync("/api/reviews/", new { movie_id = 0, author = "", content = "  좋아요  " });
@@ -82,7 +82,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal(["author", "content", "movie_id"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ContentOfFiveCharactersAfterTrimmingIsAccepted()
     {
         var movie = await NewMovieAsync();
@@ -92,7 +92,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal("최고예요!", (string?)review["content"]);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ContentOver5000CharactersAndAnAuthorOver100Answer422()
     {
         var movie = await NewMovieAsync();
@@ -103,7 +103,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal(["author", "content"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task MalformedJsonAnswers400ProblemDetails()
     {
         var body = new StringContent("{\"movie_id\": 1, \"author\": ", System.Text.Encoding.UTF8, "application/json");
@@ -113,7 +113,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheReviewListIsNewestFirstTenByDefaultWithOrWithoutATrailingSlash()
     {
         var movie = await NewMovieAsync();
@@ -131,7 +131,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal(ids.Skip(2).Take(3), withoutSlash.Select(r => r!.Id()));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AMoviesReviewsAreNewestFirstAndOnlyItsOwn()
     {
         var movie = await NewMovieAsync();
@@ -146,7 +146,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.All(listed, r => Assert.Equal(movie.Id(), (int)r!["movie_id"]!));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheReviewsOfAnUnknownMovieAnswer404MovieNotFound()
     {
         var problem = await (await _client.GetAsync("/api/reviews/movie/987654")).ReadProblemAsync(HttpStatusCode.NotFound);
@@ -154,7 +154,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal("Movie not found", (string?)problem["detail"]);
     }
 
-    [DatabaseTheory]
+    [RequirementTheory]
     [InlineData("/api/reviews/?skip=-1", "skip")]
     [InlineData("/api/reviews/?limit=-1", "limit")]
     [InlineData("/api/reviews/movie/1?skip=-3", "skip")]
@@ -163,7 +163,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal([field], await (await _client.GetAsync(url)).ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheReviewLimitIsCappedAtOneThousand()
     {
         var movie = await NewMovieAsync();
@@ -191,7 +191,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal(1_000, listed.Count);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheRatingIsTheMeanPositivityOfTheReviews()
     {
         var movie = await NewMovieAsync();
@@ -208,7 +208,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal(reviews.Average(MoviesApiTests.Positivity), (double)rating["average_score"]!, 3);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheRatingRisesWithTheShareOfPositiveReviews()
     {
         var panned = await NewMovieAsync();
@@ -231,7 +231,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.True(scores[0] < 0.5 && scores[0] < scores[1] && scores[1] < scores[2] && scores[2] > 0.5, string.Join(", ", scores));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheRatingOfAMovieWithoutReviewsIsZero()
     {
         var movie = await NewMovieAsync();
@@ -242,7 +242,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal(0.0, (double)rating["average_score"]!);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheRatingOfAnUnknownMovieAnswers404MovieNotFound()
     {
         var problem = await (await _client.GetAsync("/api/reviews/movie/987654/rating")).ReadProblemAsync(HttpStatusCode.NotFound);
@@ -250,7 +250,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal("Movie not found", (string?)problem["detail"]);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task DeletingAReviewAnswersItsMessageAndAgainAnswers404()
     {
         var movie = await NewMovieAsync();
@@ -265,7 +265,7 @@ public abstract class ReviewsApiTests(ServerFixture server)
         Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE id = {review.Id()}"));
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task WhenTheEngineFailsTheReviewAnswers500AndNothingIsStored()
     {
         var movie = await NewMovieAsync();
@@ -296,4 +296,5 @@ public abstract class ReviewsApiTests(ServerFixture server)
 
 public sealed class SqliteReviewsApiTests(SqliteServerFixture server) : ReviewsApiTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresReviewsApiTests(PostgresServerFixture server) : ReviewsApiTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresReviewsApiTests(PostgresServerFixture server) : ReviewsApiTests(server), IClassFixture<PostgresServerFixture>;

@@ -11,7 +11,7 @@ public abstract class SentimentApiTests(ServerFixture server)
 
     private ISentimentAnalyzer Engine => server.Services.GetRequiredService<ISentimentAnalyzer>();
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ScoringATextAnswersTheEnginesFullResultAndStoresNothing()
     {
         var before = await server.ScalarAsync("SELECT COUNT(*) FROM reviews");
@@ -24,7 +24,7 @@ public abstract class SentimentApiTests(ServerFixture server)
         Assert.Equal(before, await server.ScalarAsync("SELECT COUNT(*) FROM reviews"));
     }
 
-    [DatabaseTheory]
+    [RequirementTheory]
     [InlineData("{\"text\": \"\"}")]
     [InlineData("{\"text\": \"   \"}")]
     [InlineData("{}")]
@@ -35,7 +35,7 @@ public abstract class SentimentApiTests(ServerFixture server)
         Assert.Equal(["text"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ABatchAnswersEveryTextInOrder()
     {
         var expected = Engine.AnalyzeBatch(ReviewTexts.Mixed);
@@ -51,7 +51,7 @@ public abstract class SentimentApiTests(ServerFixture server)
         }
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ABatchOfOneThousandTextsIsAcceptedAndOneMoreIsNot()
     {
         var thousand = Enumerable.Range(0, 1_000).Select(i => $"{ReviewTexts.Mixed[i % ReviewTexts.Mixed.Length]} {i}").ToArray();
@@ -64,7 +64,7 @@ public abstract class SentimentApiTests(ServerFixture server)
         Assert.Equal(["texts"], await rejected.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AnEmptyBatchAnswers422()
     {
         var response = await _client.PostAsJsonAsync("/api/sentiment/batch", new { texts = Array.Empty<string>() });
@@ -72,7 +72,7 @@ public abstract class SentimentApiTests(ServerFixture server)
         Assert.Equal(["texts"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ABatchWithABlankTextAnswers422NamingIt()
     {
         var response = await _client.PostAsJsonAsync("/api/sentiment/batch", new { texts = new[] { ReviewTexts.Positive, "  " } });
@@ -80,7 +80,7 @@ public abstract class SentimentApiTests(ServerFixture server)
         Assert.Equal(["texts[1]"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task MalformedJsonAnswers400ProblemDetails()
     {
         var response = await _client.PostAsync("/api/sentiment", new StringContent("{\"text\": ", System.Text.Encoding.UTF8, "application/json"));
@@ -101,4 +101,5 @@ public abstract class SentimentApiTests(ServerFixture server)
 
 public sealed class SqliteSentimentApiTests(SqliteServerFixture server) : SentimentApiTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresSentimentApiTests(PostgresServerFixture server) : SentimentApiTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresSentimentApiTests(PostgresServerFixture server) : SentimentApiTests(server), IClassFixture<PostgresServerFixture>;

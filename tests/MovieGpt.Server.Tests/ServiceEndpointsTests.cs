@@ -7,7 +7,7 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
 {
     private readonly HttpClient _client = server.Client;
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheApiRootNamesTheServiceItsVersionAndItsDocs()
     {
         var root = await _client.GetObjectAsync("/api");
@@ -17,7 +17,7 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
         Assert.Equal("/docs", (string?)root["docs"]);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task KoreanTextIsSentAsUtf8RatherThanEscapes()
     {
         var movie = await _client.CreateMovieAsync($"기생충 {Guid.NewGuid():N}");
@@ -27,7 +27,7 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
         Assert.Contains("\"title\":\"기생충", body);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task HealthIs200WhenTheDatabaseAnswersAndTheModelIsLoaded()
     {
         var response = await _client.GetAsync("/health");
@@ -35,7 +35,7 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task HealthIs503WhenTheDatabaseDoesNotAnswer()
     {
         // The schema going away is the database failing as far as the service is concerned.
@@ -53,7 +53,7 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/health")).StatusCode);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheOpenApiDocumentDescribesEveryEndpointInSnakeCase()
     {
         var document = await _client.GetObjectAsync("/openapi/v1.json");
@@ -73,7 +73,7 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
         Assert.Contains("P(positive)", (string?)rating["description"]);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheOpenApiDocumentShowsAnExampleOfEveryRequestBody()
     {
         var schemas = (await _client.GetObjectAsync("/openapi/v1.json"))["components"]!["schemas"]!;
@@ -86,7 +86,7 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
         }
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task TheSwaggerUiIsServedAtDocs()
     {
         var response = await _client.GetAsync("/docs/index.html");
@@ -99,4 +99,5 @@ public abstract class ServiceEndpointsTests(ServerFixture server)
 
 public sealed class SqliteServiceEndpointsTests(SqliteServerFixture server) : ServiceEndpointsTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresServiceEndpointsTests(PostgresServerFixture server) : ServiceEndpointsTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresServiceEndpointsTests(PostgresServerFixture server) : ServiceEndpointsTests(server), IClassFixture<PostgresServerFixture>;

@@ -12,7 +12,7 @@ public abstract class UnreadableTextTests(ServerFixture server)
 
     private readonly HttpClient _client = server.Client;
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task AReviewWithNoReadableCharactersAnswers422AndIsNotStored()
     {
         var movie = await _client.CreateMovieAsync($"읽을 수 없는 리뷰 {Guid.NewGuid():N}");
@@ -25,7 +25,7 @@ public abstract class UnreadableTextTests(ServerFixture server)
         Assert.Equal(movie.Id(), (int)(await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive))["movie_id"]!);
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ScoringATextWithNoReadableCharactersAnswers422()
     {
         var response = await _client.PostAsJsonAsync("/api/sentiment", new { text = ZeroWidth });
@@ -33,7 +33,7 @@ public abstract class UnreadableTextTests(ServerFixture server)
         Assert.Equal(["text"], await response.ReadInvalidFieldsAsync());
     }
 
-    [DatabaseFact]
+    [RequirementFact]
     public async Task ABatchWithATextOfNoReadableCharactersAnswers422()
     {
         var response = await _client.PostAsJsonAsync("/api/sentiment/batch", new { texts = new[] { ReviewTexts.Positive, ZeroWidth } });
@@ -44,4 +44,5 @@ public abstract class UnreadableTextTests(ServerFixture server)
 
 public sealed class SqliteUnreadableTextTests(SqliteServerFixture server) : UnreadableTextTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresUnreadableTextTests(PostgresServerFixture server) : UnreadableTextTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresUnreadableTextTests(PostgresServerFixture server) : UnreadableTextTests(server), IClassFixture<PostgresServerFixture>;
