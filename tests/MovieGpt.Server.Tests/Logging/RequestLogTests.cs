@@ -8,7 +8,7 @@ using MovieGpt.Server.Tests.Infrastructure;
 using NLog.Extensions.Logging;
 using NLog.Targets;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Logging;
 
 /// <summary>Every request is logged once, as structured fields (method, path, status, duration), not only as text.</summary>
 public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>

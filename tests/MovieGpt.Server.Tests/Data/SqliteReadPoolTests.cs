@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>The read-only, prepared SQLite sessions behind <see cref="Services.SqliteCatalogReader"/>.</summary>
 public sealed class SqliteReadPoolTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>

@@ -4,7 +4,7 @@ using MovieGpt.Server.Data;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>
 /// The busiest reads are hand-written statements (<see cref="CatalogSql"/>, run by <see cref="SqliteCatalogReader"/> and

@@ -2,8 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
+using MovieGpt.Server.Tests.Movies;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Reviews;
 
 /// <summary>/api/reviews on each database, scored by the real shipped model.</summary>
 public abstract class ReviewsApiTests(ServerFixture server)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Movies;
 
 /// <summary>/api/movies on each database; every test makes its own movies, tagged so that searches see only them.</summary>
 public abstract class MoviesApiTests(ServerFixture server)

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Startup;
 
 /// <summary>How the app starts: its defaults, and the configurations that must stop it with a clear message.</summary>
 public sealed class StartupTests : IAsyncLifetime

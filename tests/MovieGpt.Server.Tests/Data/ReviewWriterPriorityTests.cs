@@ -1,6 +1,6 @@
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>SQLite's review writer thread runs at the configured nice value (-10) where the process may raise priorities.</summary>
 public sealed class ReviewWriterPriorityTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>

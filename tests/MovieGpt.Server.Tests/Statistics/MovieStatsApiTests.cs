@@ -1,6 +1,7 @@
 using MovieGpt.Server.Tests.Infrastructure;
+using MovieGpt.Server.Tests.Movies;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Statistics;
 
 /// <summary>GET /api/movies/{id}/stats on each database, against the engine's verdicts on the posted reviews.</summary>
 public abstract class MovieStatsApiTests(ServerFixture server)

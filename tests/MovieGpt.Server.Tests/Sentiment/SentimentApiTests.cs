@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Sentiment;
 
 /// <summary>/api/sentiment: the engine's full answer, nothing stored.</summary>
 public abstract class SentimentApiTests(ServerFixture server)

@@ -3,8 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.Tests.Infrastructure;
+using MovieGpt.Server.Tests.Movies;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>What the database itself guarantees: the provider in use, the cascade, the indexes, concurrent writers.</summary>
 public abstract class DatabaseTests(ServerFixture server)

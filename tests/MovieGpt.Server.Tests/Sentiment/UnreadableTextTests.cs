@@ -1,6 +1,6 @@
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Sentiment;
 
 /// <summary>
 /// Text that passes the length checks but holds nothing the engine can read (zero-width spaces are not white space

@@ -1,6 +1,6 @@
 using MovieGpt.Server.Data;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>A session's prepared commands join its transaction while it runs, and run on their own after it.</summary>
 public sealed class SqliteSessionTests : IDisposable

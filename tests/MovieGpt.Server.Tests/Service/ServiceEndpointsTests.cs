@@ -1,6 +1,6 @@
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Service;
 
 /// <summary>GET /api, GET /health, the OpenAPI document and the Swagger UI.</summary>
 public abstract class ServiceEndpointsTests(ServerFixture server)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>On SQLite, commits never run a checkpoint themselves; the app's checkpointer copies the log back.</summary>
 public sealed class SqliteCheckpointTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>

@@ -1,6 +1,6 @@
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>
 /// The review writer keeps one connection open for its prepared INSERT. When PostgreSQL drops it (a restart, an

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>
 /// The review tallies that statistics read are kept by database triggers; on each provider they must equal a

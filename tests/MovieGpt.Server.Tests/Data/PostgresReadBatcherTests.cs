@@ -3,7 +3,7 @@ using MovieGpt.Server.Services;
 using MovieGpt.Server.Tests.Infrastructure;
 using Npgsql;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>Reads queued together go to PostgreSQL as one batch, and each still gets its own answer or its own error.</summary>
 [RequiresPostgres]
