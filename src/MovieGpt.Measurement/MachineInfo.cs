@@ -1,9 +1,9 @@
 using System.Runtime.InteropServices;
 
-namespace MovieGpt.Cli.Benchmarking;
+namespace MovieGpt.Measurement;
 
-/// <summary>The machine a benchmark ran on, printed beside its figures so they can be compared.</summary>
-internal sealed record MachineInfo(int Cores, string Cpu, string Os, string Dotnet)
+/// <summary>The machine a benchmark or load run ran on, printed beside its figures so they can be compared.</summary>
+public sealed record MachineInfo(int Cores, string Cpu, string Os, string Dotnet)
 {
     public static MachineInfo Detect() => new(
         Environment.ProcessorCount,

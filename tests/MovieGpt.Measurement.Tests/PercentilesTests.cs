@@ -1,6 +1,4 @@
-using MovieGpt.Cli.Benchmarking;
-
-namespace MovieGpt.Cli.Tests.Benchmarking;
+namespace MovieGpt.Measurement.Tests;
 
 public sealed class PercentilesTests
 {

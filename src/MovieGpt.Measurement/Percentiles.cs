@@ -1,7 +1,7 @@
-namespace MovieGpt.Cli.Benchmarking;
+namespace MovieGpt.Measurement;
 
 /// <summary>Nearest-rank percentiles of a sorted sample.</summary>
-internal static class Percentiles
+public static class Percentiles
 {
     /// <summary>The smallest value with at least <paramref name="percent"/>% of the sample at or below it.</summary>
     public static double Of(IReadOnlyList<double> sorted, double percent)
