@@ -1,3 +1,5 @@
+using MovieGpt.Measurement;
+
 namespace MovieGpt.LoadTest;
 
 /// <summary>One client's latencies and errors per operation; merged after the run, so clients never share a lock.</summary>
@@ -37,9 +39,8 @@ public sealed record EndpointFigures(string Name, double[] SortedMilliseconds, i
 
     public double PerSecond => Count / Seconds;
 
-    /// <summary>Nearest-rank percentile.</summary>
-    public double Percentile(double p) =>
-        Count == 0 ? double.NaN : SortedMilliseconds[Math.Clamp((int)Math.Ceiling(p / 100 * Count) - 1, 0, Count - 1)];
+    /// <summary>Nearest-rank percentile; NaN for an endpoint that was never called, so its row still prints.</summary>
+    public double Percentile(double p) => Count == 0 ? double.NaN : Percentiles.Of(SortedMilliseconds, p);
 }
 
 public sealed record LatencyReport(IReadOnlyList<EndpointFigures> Endpoints, IReadOnlyList<string> ErrorSamples)

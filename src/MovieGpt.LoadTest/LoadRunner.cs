@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using MovieGpt.Measurement;
 
 namespace MovieGpt.LoadTest;
 
@@ -18,7 +19,9 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         };
         var (texts, source) = ReviewCorpus.Load(options.TextsPath);
         var service = await http.GetFromJsonAsync<JsonObject>("api") ?? throw new InvalidOperationException("GET /api answered nothing.");
-        output.WriteLine($"machine : {MachineInfo.Describe()}");
+        var machine = MachineInfo.Detect();
+        // The bare runtime version (bench prints the full framework name), so lines stay comparable with earlier runs.
+        output.WriteLine($"machine : {machine.Cores} cores, {machine.Cpu}, {machine.Os}, .NET {Environment.Version}");
         output.WriteLine($"server  : {options.Url} — {service["name"]} {service["version"]}, model {service["model"]}");
         var pace = options.Rate is { } rate ? $"paced at {rate} requests/s in all" : "each sending its next request as soon as the last is answered";
         output.WriteLine($"run     : {options.Clients} clients ({pace}), {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, {options.Movies} movies, texts from {source}");

@@ -1,3 +1,5 @@
+using MovieGpt.Measurement;
+
 namespace MovieGpt.Cli.Benchmarking;
 
 /// <summary>What `moviegpt bench` measured (snake_case JSON with --json).</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MovieGpt.Cli.Scoring;
+using MovieGpt.Measurement;
 using MovieGpt.Sentiment;
 
 namespace MovieGpt.Cli.Benchmarking;

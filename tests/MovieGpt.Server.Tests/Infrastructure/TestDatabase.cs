@@ -57,9 +57,8 @@ public sealed class PostgresTestDatabase : TestDatabase
 
     public static async Task<PostgresTestDatabase> CreateAsync()
     {
-        var server = PostgresSettings.ConnectionString
-            ?? throw new InvalidOperationException(
-                $"{PostgresSettings.RequireVariable}=1 but {PostgresSettings.ConnectionVariable} is not set: the PostgreSQL tests cannot run.");
+        var server = Requirement.Postgres.ConnectionString
+            ?? throw new InvalidOperationException($"{PostgresRequirement.ConnectionVariable} is not set.");
         var database = new PostgresTestDatabase(server);
         await database.ExecuteAsAdminAsync($"CREATE DATABASE \"{database._name}\"");
         return database;
@@ -79,23 +78,4 @@ public sealed class PostgresTestDatabase : TestDatabase
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
-}
-
-/// <summary>
-/// Whether the PostgreSQL half of the suite runs: it is skipped only when no server is named and
-/// MOVIEGPT_REQUIRE_POSTGRES is not "1"; with the flag set, a missing or unreachable server fails the tests.
-/// </summary>
-public static class PostgresSettings
-{
-    public const string ConnectionVariable = "MOVIEGPT_TEST_POSTGRES";
-    public const string RequireVariable = "MOVIEGPT_REQUIRE_POSTGRES";
-
-    public static string? ConnectionString =>
-        Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } value ? value : null;
-
-    public static bool Required => Environment.GetEnvironmentVariable(RequireVariable) == "1";
-
-    public static string? SkipReason => ConnectionString is null && !Required
-        ? $"PostgreSQL tests need {ConnectionVariable} (a connection string to a server whose user may create databases)."
-        : null;
 }

@@ -25,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!BrowserRequirement.Available)
+        if (!Requirement.Chromium.IsMet)
         {
             return;
         }
@@ -37,7 +37,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = BrowserRequirement.ChromiumPath,
+            ExecutablePath = ChromiumRequirement.ExecutablePath,
             Headless = true,
             Args = s_chromiumArgs,
         });

@@ -4,12 +4,12 @@ using static Microsoft.Playwright.Assertions;
 namespace MovieGpt.Server.UiTests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
+[RequiresChromium]
 public sealed class LayoutTests(BrowserFixture fixture)
 {
-    [SkippableFact]
+    [RequirementFact]
     public async Task At375PixelsWideEveryPageFitsWithoutSidewaysScrolling()
     {
-        BrowserRequirement.Check();
         var page = await fixture.NewPageAsync(width: 375, height: 812);
         var pages = new (string Path, string Ready, string Shot)[]
         {
@@ -30,10 +30,9 @@ public sealed class LayoutTests(BrowserFixture fixture)
         }
     }
 
-    [SkippableFact]
+    [RequirementFact]
     public async Task DarkModeIsRememberedAfterAReload()
     {
-        BrowserRequirement.Check();
         var page = await fixture.NewPageAsync();
         await page.GotoAsync("");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
@@ -52,10 +51,9 @@ public sealed class LayoutTests(BrowserFixture fixture)
         await fixture.Screenshots.SaveAsync(page, "dark-reviews");
     }
 
-    [SkippableFact]
+    [RequirementFact]
     public async Task AnUnknownAddressShowsTheFriendlyNotFoundPageWithStatus404()
     {
-        BrowserRequirement.Check();
         var page = await fixture.NewPageAsync();
 
         var response = await page.GotoAsync("no/such/page");
@@ -65,10 +63,9 @@ public sealed class LayoutTests(BrowserFixture fixture)
         await fixture.Screenshots.SaveAsync(page, "not-found");
     }
 
-    [SkippableFact]
+    [RequirementFact]
     public async Task TheErrorPageRendersWithoutTheCircuit()
     {
-        BrowserRequirement.Check();
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync("Error");

@@ -9,15 +9,15 @@ using static Microsoft.Playwright.Assertions;
 namespace MovieGpt.Server.UiTests.EndToEnd;
 
 [Collection(BrowserCollection.Name)]
+[RequiresChromium]
 public sealed class ReviewJourneyTests(BrowserFixture fixture)
 {
     private const string PositiveText = "정말 최고의 영화였어요. 배우들 연기가 훌륭하고 마지막 장면은 감동 그 자체였습니다.";
     private const string NegativeText = "너무 지루하고 시간 낭비였어요. 스토리도 엉망이고 연기도 어색해서 최악이었습니다.";
 
-    [SkippableFact]
+    [RequirementFact]
     public async Task AMovieIsAddedReviewedSearchedAndDeletedWithItsReviews()
     {
-        BrowserRequirement.Check();
         var title = $"별빛 정류장 {Guid.NewGuid().ToString("N")[..6]}";
         var engine = fixture.App.Services.GetRequiredService<ISentimentAnalyzer>();
         var positive = engine.Analyze(PositiveText);

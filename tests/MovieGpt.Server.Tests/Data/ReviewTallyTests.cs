@@ -1,0 +1,201 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Server.Data;
+using MovieGpt.Server.Tests.Infrastructure;
+
+namespace MovieGpt.Server.Tests.Data;
+
+/// <summary>
+/// The review tallies that statistics read are kept by database triggers; on each provider they must equal a
+/// grouping of the stored reviews computed here in C#, after inserts, deletes, raw SQL and the migration itself.
+/// </summary>
+public abstract class ReviewTallyTests(ServerFixture server)
+{
+    private const string BeforeTallies = "ReviewsByMovieAndTime";
+
+    private readonly HttpClient _client = server.Client;
+
+    [RequirementFact]
+    public async Task TalliesFollowReviewsThroughInsertsAndDeletesByApiAndSql()
+    {
+        var movie = await _client.CreateMovieAsync($"집계 {Guid.NewGuid():N}");
+        var posted = new List<JsonObject>();
+        foreach (var text in ReviewTexts.Mixed.Concat([ReviewTexts.Positive, ReviewTexts.Negative, ReviewTexts.Positive]))
+        {
+            posted.Add(await _client.CreateReviewAsync(movie.Id(), text));
+        }
+        await AssertTalliesMatchReviewsAsync(movie.Id());
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.DeleteAsync($"/api/reviews/{posted[0].Id()}")).StatusCode);
+        Assert.Equal(1, await server.ExecuteAsync($"DELETE FROM reviews WHERE id = {posted[5].Id()}"));
+        await AssertTalliesMatchReviewsAsync(movie.Id());
+
+        // Emptying a tally removes its row rather than leaving a zero behind.
+        Assert.Equal(posted.Count - 2, await server.ExecuteAsync($"DELETE FROM reviews WHERE movie_id = {movie.Id()}"));
+        Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM review_tallies WHERE movie_id = {movie.Id()}"));
+    }
+
+    [RequirementFact]
+    public async Task ReviewsAreTalliedByTheirUtcDayAndRoundedRating()
+    {
+        var movie = await _client.CreateMovieAsync($"집계 날짜 {Guid.NewGuid():N}");
+        var midnight = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        DateTime[] times = [midnight.AddTicks(-1), midnight, midnight.AddHours(13), midnight.AddDays(-40), midnight.AddDays(2)];
+        double[] ratings = [1.0, 4.5, 4.4, 9.5, 10.0];
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
+            db.Reviews.AddRange(times.Select((time, i) => new Review
+            {
+                MovieId = movie.Id(), Author = "관객", Content = $"날짜 시험 {i}", SentimentLabel = i % 2 == 0 ? "positive" : "negative",
+                ProbabilityPositive = 0.1 * i, ProbabilityNeutral = 0.05, ProbabilityNegative = 0.95 - 0.1 * i,
+                PredictedRating = ratings[i], CreatedAt = time,
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        await AssertTalliesMatchReviewsAsync(movie.Id());
+        var stats = (await _client.GetObjectAsync($"/api/movies/{movie.Id()}/stats"))["stats"]!;
+        Assert.Equal(["2026-01-20", "2026-02-28", "2026-03-01", "2026-03-03"],
+            stats["timeline"]!.AsArray().Select(d => (string)d!["date"]!));
+        Assert.Equal([1, 0, 0, 1, 1, 0, 0, 0, 0, 2], stats["rating_histogram"]!.AsArray().Select(n => (int)n!));
+        Assert.Equal(midnight.AddDays(-40), DateTime.Parse((string)stats["first_review_at"]!).ToUniversalTime());
+        Assert.Equal(midnight.AddDays(2), DateTime.Parse((string)stats["last_review_at"]!).ToUniversalTime());
+    }
+
+    [RequirementFact]
+    public async Task DeletingAMovieWithSqlDeletesItsTallies()
+    {
+        var movie = await _client.CreateMovieAsync($"집계 삭제 {Guid.NewGuid():N}");
+        await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+        await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Negative);
+        Assert.True(await server.ScalarAsync($"SELECT COUNT(*) FROM review_tallies WHERE movie_id = {movie.Id()}") > 0);
+
+        Assert.Equal(1, await server.ExecuteAsync($"DELETE FROM movies WHERE id = {movie.Id()}"));
+
+        Assert.Equal(0, await server.ScalarAsync($"SELECT COUNT(*) FROM review_tallies WHERE movie_id = {movie.Id()}"));
+    }
+
+    [RequirementFact]
+    public async Task EditingAScoredColumnIsRefusedByTheDatabase()
+    {
+        var movie = await _client.CreateMovieAsync($"집계 수정 {Guid.NewGuid():N}");
+        var review = await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+
+        var refused = await Assert.ThrowsAnyAsync<DbException>(() =>
+            server.ExecuteAsync($"UPDATE reviews SET predicted_rating = 1 WHERE id = {review.Id()}"));
+
+        Assert.Contains("reviews are not edited in place", refused.Message);
+        Assert.Equal((double)review["predicted_rating"]!, double.Parse(
+            (await server.TextAsync($"SELECT predicted_rating FROM reviews WHERE id = {review.Id()}"))!, System.Globalization.CultureInfo.InvariantCulture), 6);
+        Assert.Equal(1, await server.ExecuteAsync($"UPDATE reviews SET author = '다른 관객' WHERE id = {review.Id()}"));
+        await AssertTalliesMatchReviewsAsync(movie.Id());
+    }
+
+    [RequirementFact]
+    public async Task TheMigrationTalliesReviewsStoredBeforeIt()
+    {
+        await using var database = server.Provider == "Postgres" ? await PostgresTestDatabase.CreateAsync() : (TestDatabase)new SqliteTestDatabase();
+        await using var db = OpenContext(database);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(BeforeTallies);
+        var movie = new Movie { Title = "이전 리뷰", CreatedAt = DateTime.UtcNow };
+        db.Movies.Add(movie);
+        db.Reviews.AddRange(ReviewTexts.Mixed.Select((text, i) => new Review
+        {
+            Movie = movie, Author = "관객", Content = text, SentimentLabel = i % 2 == 0 ? "positive" : "neutral",
+            ProbabilityPositive = 0.2 * i, ProbabilityNeutral = 0.1, PredictedRating = 2 * i + 1, CreatedAt = DateTime.UtcNow.AddDays(-i),
+        }));
+        await db.SaveChangesAsync();
+
+        await migrator.MigrateAsync();
+
+        await AssertTalliesMatchReviewsAsync(db, movie.Id);
+    }
+
+    private async Task AssertTalliesMatchReviewsAsync(int movieId)
+    {
+        await using var scope = server.Services.CreateAsyncScope();
+        await AssertTalliesMatchReviewsAsync(scope.ServiceProvider.GetRequiredService<MovieGptDbContext>(), movieId);
+    }
+
+    protected static async Task AssertTalliesMatchReviewsAsync(MovieGptDbContext db, int movieId)
+    {
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.MovieId == movieId).ToListAsync();
+        var expected = reviews
+            .GroupBy(r => (r.SentimentLabel, Bin: (int)Math.Floor(r.PredictedRating + 0.5), Day: DateOnly.FromDateTime(r.CreatedAt.ToUniversalTime())))
+            .Select(g => (g.Key, Count: g.Count(), Positivity: g.Sum(r => r.ProbabilityPositive + r.ProbabilityNeutral / 2), Rating: g.Sum(r => r.PredictedRating)))
+            .OrderBy(t => t.Key)
+            .ToList();
+        var tallies = (await db.ReviewTallies.AsNoTracking().Where(t => t.MovieId == movieId).ToListAsync())
+            .Select(t => (Key: (t.SentimentLabel, Bin: t.RatingBin, t.Day), Count: t.ReviewCount, Positivity: t.PositivitySum, Rating: t.RatingSum))
+            .OrderBy(t => t.Key)
+            .ToList();
+
+        Assert.Equal(expected.Select(e => (e.Key, e.Count)), tallies.Select(t => (t.Key, t.Count)));
+        Assert.All(expected.Zip(tallies), pair =>
+        {
+            Assert.Equal(pair.First.Positivity, pair.Second.Positivity, 9);
+            Assert.Equal(pair.First.Rating, pair.Second.Rating, 9);
+        });
+    }
+
+    protected static MovieGptDbContext OpenContext(TestDatabase database)
+    {
+        if (database.Provider == "Postgres")
+        {
+            return new PostgresMovieGptDbContext(new DbContextOptionsBuilder<PostgresMovieGptDbContext>().UseNpgsql(database.ConnectionString).Options);
+        }
+        // The app creates the SQLite folder at start-up; this context runs without the app.
+        Directory.CreateDirectory(Path.GetDirectoryName(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource)!);
+        return new SqliteMovieGptDbContext(new DbContextOptionsBuilder<SqliteMovieGptDbContext>().UseSqlite(database.ConnectionString).Options);
+    }
+}
+
+public sealed class SqliteReviewTallyTests(SqliteServerFixture server) : ReviewTallyTests(server), IClassFixture<SqliteServerFixture>;
+
+[RequiresPostgres]
+public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : ReviewTallyTests(server), IClassFixture<PostgresServerFixture>
+{
+    private const string RowTriggers = "ReviewTallies";
+
+    /// <summary>Tallies kept by the row triggers stay right when the statement-level triggers take over, and back.</summary>
+    [RequirementFact]
+    public async Task TalliesStayRightAcrossTheMoveToStatementTriggersAndBack()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        await using var db = OpenContext(database);
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(RowTriggers);
+        var movie = new Movie { Title = "트리거 교체", CreatedAt = DateTime.UtcNow };
+        db.Movies.Add(movie);
+        await db.SaveChangesAsync();
+        await AddReviewsAsync(db, movie.Id, 0);
+
+        await migrator.MigrateAsync();
+        await AddReviewsAsync(db, movie.Id, 1);
+        // One statement deleting reviews of both eras (contents ending in 1) that share their tallies with reviews it keeps.
+        await db.Reviews.Where(r => r.MovieId == movie.Id && r.Content.EndsWith("1")).ExecuteDeleteAsync();
+        await AssertTalliesMatchReviewsAsync(db, movie.Id);
+
+        await migrator.MigrateAsync(RowTriggers);
+        await AddReviewsAsync(db, movie.Id, 2);
+        await db.Reviews.Where(r => r.MovieId == movie.Id && r.Content.StartsWith("트리거 시험 2")).ExecuteDeleteAsync();
+        await AssertTalliesMatchReviewsAsync(db, movie.Id);
+    }
+
+    // Twelve reviews in one statement, several to a tally, as the review writer inserts a batch; EF's SaveChanges would
+    // send one INSERT per review, and a statement trigger would only ever see one row.
+    private static Task AddReviewsAsync(MovieGptDbContext db, int movieId, int round) =>
+        db.Database.ExecuteSqlAsync($"""
+            INSERT INTO reviews (movie_id, author, content, sentiment_label, sentiment_score, probability_negative,
+                                 probability_neutral, probability_positive, predicted_rating, created_at)
+            SELECT {movieId}, '관객', {$"트리거 시험 {round}-"} || i, CASE WHEN i % 3 = 0 THEN 'negative' ELSE 'positive' END, 0.5,
+                   0, 0.1, 0.05 * i, 1 + i % 4, now() - (i % 2) * interval '1 day'
+            FROM generate_series(0, 11) AS i
+            """);
+}
