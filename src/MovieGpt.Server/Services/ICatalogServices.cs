@@ -2,7 +2,10 @@ using MovieGpt.Server.Contracts;
 
 namespace MovieGpt.Server.Services;
 
-/// <summary>Movies, for the REST endpoints and the Blazor pages alike (components never see the DbContext).</summary>
+/// <summary>
+/// Movies, for the REST endpoints and the Blazor pages alike (components never see the DbContext). Calls may overlap:
+/// a page loads its parts in parallel on the one instance its circuit holds.
+/// </summary>
 public interface IMovieService
 {
     Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default);
@@ -22,7 +25,7 @@ public interface IMovieService
     Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default);
 }
 
-/// <summary>Reviews, scored by the sentiment engine as they are stored.</summary>
+/// <summary>Reviews, scored by the sentiment engine as they are stored; calls may overlap, as on <see cref="IMovieService"/>.</summary>
 public interface IReviewService
 {
     /// <summary>Newest first; only one movie's when <paramref name="movieId"/> is set.</summary>

@@ -4,50 +4,56 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
-public sealed class MovieService(MovieGptDbContext db, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock) : IMovieService
+/// <summary>
+/// Each call leases a pooled context of its own and returns it when done, so one instance serves concurrent callers:
+/// a Blazor circuit keeps its scope (and so this service) for the whole visit, and its components load in parallel.
+/// </summary>
+public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock) : IMovieService
 {
-    public async Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default)
-    {
-        var movies = Search(query.Q);
-        movies = query.Sort switch
+    public Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default) =>
+        WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
         {
-            MovieSort.Reviews => movies.OrderByDescending(m => m.Tallies.Sum(t => t.ReviewCount)).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
-            MovieSort.Score => movies
-                .OrderByDescending(m => m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1))
-                .ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
-            _ => movies.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
-        };
-        return await Project(movies.Skip(query.Skip).Take(query.Limit)).ToListAsync(ct);
-    }
+            var movies = Search(db, query.Q);
+            movies = query.Sort switch
+            {
+                MovieSort.Reviews => movies.OrderByDescending(m => m.Tallies.Sum(t => t.ReviewCount)).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+                MovieSort.Score => movies
+                    .OrderByDescending(m => m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1))
+                    .ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+                _ => movies.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
+            };
+            return await Project(movies.Skip(query.Skip).Take(query.Limit)).ToListAsync(ct);
+        });
 
-    public Task<int> CountAsync(string? q, CancellationToken ct = default) => Search(q).CountAsync(ct);
+    public Task<int> CountAsync(string? q, CancellationToken ct = default) => WithDbAsync(db => Search(db, q).CountAsync(ct));
 
     public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
-        Project(db.Movies.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
+        WithDbAsync(db => Project(db.Movies.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct));
 
     public Task<bool> ExistsAsync(int id, CancellationToken ct = default) => catalog.MovieExistsAsync(id, ct);
 
-    public async Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
-    {
-        var movie = new Movie
+    public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default) =>
+        WithDbAsync(async db =>
         {
-            Title = request.Title.Trim(),
-            ReleaseDate = Blank(request.ReleaseDate),
-            Director = Blank(request.Director),
-            Genre = Blank(request.Genre),
-            PosterUrl = Blank(request.PosterUrl),
-            CreatedAt = clock.UtcNow(),
-        };
-        db.Movies.Add(movie);
-        await db.SaveChangesAsync(ct);
-        return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0);
-    }
+            var movie = new Movie
+            {
+                Title = request.Title.Trim(),
+                ReleaseDate = Blank(request.ReleaseDate),
+                Director = Blank(request.Director),
+                Genre = Blank(request.Genre),
+                PosterUrl = Blank(request.PosterUrl),
+                CreatedAt = clock.UtcNow(),
+            };
+            db.Movies.Add(movie);
+            await db.SaveChangesAsync(ct);
+            return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0);
+        });
 
     // The foreign key's ON DELETE CASCADE removes the reviews in the same statement.
-    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default)
+    public Task<bool> DeleteAsync(int id, CancellationToken ct = default)
     {
         titles.Remove(id);
-        return await db.Movies.Where(m => m.Id == id).ExecuteDeleteAsync(ct) > 0;
+        return WithDbAsync(async db => await db.Movies.Where(m => m.Id == id).ExecuteDeleteAsync(ct) > 0);
     }
 
     public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default) =>
@@ -55,7 +61,13 @@ public sealed class MovieService(MovieGptDbContext db, ICatalogReader catalog, M
             ? new MovieStatsResponse(id, movie.Title, ReviewStatistics.From(movie.Groups, movie.Reviews))
             : null;
 
-    private IQueryable<Movie> Search(string? q)
+    private async Task<T> WithDbAsync<T>(Func<MovieGptDbContext, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<MovieGptDbContext>());
+    }
+
+    private static IQueryable<Movie> Search(MovieGptDbContext db, string? q)
     {
         var movies = db.Movies.AsNoTracking();
         if (string.IsNullOrWhiteSpace(q))

@@ -5,14 +5,16 @@ using MovieGpt.Server.Data;
 
 namespace MovieGpt.Server.Services;
 
+/// <summary>Like <see cref="MovieService"/>, each call that needs a context leases one of its own (safe for concurrent callers).</summary>
 public sealed class ReviewService(
-    MovieGptDbContext db, ICatalogReader catalog, MovieTitleCache titles, IReviewStore store, TimeProvider clock)
+    IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, IReviewStore store, TimeProvider clock)
     : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
         await catalog.ReviewPageAsync(movieId, skip, limit, ct);
 
-    public Task<int> CountAsync(int? movieId = null, CancellationToken ct = default) => Filter(movieId).CountAsync(ct);
+    public Task<int> CountAsync(int? movieId = null, CancellationToken ct = default) =>
+        WithDbAsync(db => (movieId is { } id ? db.Reviews.Where(r => r.MovieId == id) : db.Reviews).CountAsync(ct));
 
     public async Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default)
     {
@@ -37,15 +39,15 @@ public sealed class ReviewService(
             review.PredictedRating, review.CreatedAt);
     }
 
-    public async Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
-        await db.Reviews.Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0;
+    public Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
+        WithDbAsync(async db => await db.Reviews.Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0);
 
     public Task<ReviewStatsResponse> GetStatsAsync(int? movieId = null, CancellationToken ct = default) =>
         ReviewStatistics.ComputeAsync(catalog, movieId, ct);
 
-    private IQueryable<Review> Filter(int? movieId)
+    private async Task<T> WithDbAsync<T>(Func<MovieGptDbContext, Task<T>> work)
     {
-        var reviews = db.Reviews.AsNoTracking();
-        return movieId is { } id ? reviews.Where(r => r.MovieId == id) : reviews;
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<MovieGptDbContext>());
     }
 }

@@ -76,7 +76,11 @@ public sealed class ReviewJourneyTests(BrowserFixture fixture)
         await page.GotoAsync("");
         await Expect(page.GetByTestId("home-latest").GetByTestId("review-item").Filter(new() { HasText = title })).ToHaveCountAsync(2);
         await fixture.Screenshots.SaveAsync(page, "home");
+        // The filter finds the movie by search (the catalog may be longer than its list), labelled with year and director.
         await page.GotoAsync("reviews");
+        await page.GetByTestId("review-filter-search").FillAsync(title[^6..]);
+        await Expect(page.GetByTestId("review-filter-status")).ToHaveTextAsync($"‘{title[^6..]}’에 맞는 영화 1편");
+        await Expect(page.GetByTestId("review-filter").Locator("option:not([value='0'])")).ToHaveTextAsync([$"{title} · 2024 · 한지수"]);
         await page.GetByTestId("review-filter").SelectOptionAsync(movieId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.GetByTestId("reviews-total")).ToHaveTextAsync("2");
         await Expect(page.GetByTestId("stats-count")).ToHaveTextAsync("2");

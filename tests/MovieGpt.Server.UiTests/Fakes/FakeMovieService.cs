@@ -3,24 +3,31 @@ using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.UiTests.Fakes;
 
-/// <summary>An in-memory catalog of movies that remembers what the form asked it to store.</summary>
+/// <summary>An in-memory catalog of movies that remembers what the form asked it to store; lists newest first, q as the API's.</summary>
 public sealed class FakeMovieService : IMovieService
 {
     private readonly List<MovieResponse> _movies = [];
 
     public List<CreateMovieRequest> Created { get; } = [];
 
-    public MovieResponse Add(string title)
+    /// <summary>How many times the catalog was listed (searched).</summary>
+    public int Listed { get; private set; }
+
+    public MovieResponse Add(string title, string? releaseDate = null, string? director = null)
     {
-        var movie = new MovieResponse(_movies.Count + 1, title, null, null, null, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0);
+        var movie = new MovieResponse(
+            _movies.Count + 1, title, releaseDate, director, null, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0);
         _movies.Add(movie);
         return movie;
     }
 
-    public Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<MovieResponse>>(_movies.Skip(query.Skip).Take(query.Limit).ToList());
+    public Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default)
+    {
+        Listed++;
+        return Task.FromResult<IReadOnlyList<MovieResponse>>(Search(query.Q).OrderByDescending(m => m.Id).Skip(query.Skip).Take(query.Limit).ToList());
+    }
 
-    public Task<int> CountAsync(string? q, CancellationToken ct = default) => Task.FromResult(_movies.Count);
+    public Task<int> CountAsync(string? q, CancellationToken ct = default) => Task.FromResult(Search(q).Count());
 
     public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
         Task.FromResult(_movies.FirstOrDefault(m => m.Id == id));
@@ -34,6 +41,11 @@ public sealed class FakeMovieService : IMovieService
     }
 
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default) => Task.FromResult(_movies.RemoveAll(m => m.Id == id) > 0);
+
+    private IEnumerable<MovieResponse> Search(string? q) =>
+        string.IsNullOrWhiteSpace(q)
+            ? _movies
+            : _movies.Where(m => new[] { m.Title, m.Director, m.Genre }.Any(f => f?.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) == true));
 
     public Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default) =>
         throw new NotSupportedException("The form tests do not read statistics.");
