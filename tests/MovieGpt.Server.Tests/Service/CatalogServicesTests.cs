@@ -3,7 +3,7 @@ using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.Tests.Infrastructure;
 
-namespace MovieGpt.Server.Tests;
+namespace MovieGpt.Server.Tests.Service;
 
 /// <summary>
 /// The catalog services as the Blazor pages use them: one instance per circuit, called by several components at once.
@@ -11,7 +11,7 @@ namespace MovieGpt.Server.Tests;
 /// </summary>
 public abstract class CatalogServicesTests(ServerFixture server)
 {
-    [DatabaseFact]
+    [RequirementFact]
     public async Task OneInstanceAnswersOverlappingCallsOfEveryKind()
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
@@ -41,4 +41,5 @@ public abstract class CatalogServicesTests(ServerFixture server)
 
 public sealed class SqliteCatalogServicesTests(SqliteServerFixture server) : CatalogServicesTests(server), IClassFixture<SqliteServerFixture>;
 
-public sealed class PostgresCatalogServicesTests(PostgresServerFixture server) : CatalogServicesTests(server), IClassFixture<PostgresServerFixture>, IPostgresTests;
+[RequiresPostgres]
+public sealed class PostgresCatalogServicesTests(PostgresServerFixture server) : CatalogServicesTests(server), IClassFixture<PostgresServerFixture>;
