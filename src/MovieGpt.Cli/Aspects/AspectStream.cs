@@ -80,8 +80,8 @@ internal sealed class AspectStream(AspectAnalyzer analyzer, TextReader input, Te
         for (var i = 0; i < batch.Count; i++)
         {
             output.WriteLine(string.IsNullOrWhiteSpace(batch[i])
-                ? CliJson.Serialize(new AspectLineError(Scoring.ScoreOutcome.EmptyText, linesBefore + i + 1))
-                : CliJson.Serialize(new AspectAnswer(answers[next++])));
+                ? AspectJson.Serialize(new AspectLineError(Scoring.ScoreOutcome.EmptyText, linesBefore + i + 1))
+                : AspectJson.Serialize(new AspectAnswer(answers[next++])));
         }
         output.Flush();
     }

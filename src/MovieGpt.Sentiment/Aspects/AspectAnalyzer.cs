@@ -15,7 +15,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
     private const double EvenMargin = 0.2;
 
     // A clause with fewer letters than this besides its aspect words is a list item or a heading ("연기, 스토리").
-    private const int MinOwnLetters = 3;
+    private const int MinOwnLetters = 4;
 
     // How much the whole review counts when the clause and the next are both too even to tell.
     private const double ReviewWeight = 0.5;
@@ -134,16 +134,17 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
         {
             return (clause, index);
         }
-        var reading = tooShort ? Reading.Even : clause;
         if (index + 1 < plan.Clauses.Count)
         {
             var next = Reading.Of(scores, plan.ClauseQuery[index + 1]);
             if (next.Strength >= EvenMargin)
             {
-                return (plan.Clauses[index].Contrasts ? next.Reversed() : next, index + 1);
+                // Against a contrast the clause's own words are the evidence ("연기는 좋은데"); otherwise the
+                // next clause completes it ("연기, 스토리 | 모두 좋았다").
+                return plan.Clauses[index].Contrasts ? (next.Reversed(), index) : (next, index + 1);
             }
         }
-        return (reading.Plus(Reading.Of(scores, plan.ReviewQuery), ReviewWeight), index);
+        return (clause.Plus(Reading.Of(scores, plan.ReviewQuery), ReviewWeight), index);
     }
 
     private static int ClauseAt(IReadOnlyList<Clause> clauses, int position)
@@ -158,11 +159,12 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
         return -1;
     }
 
-    /// <summary>Letters in the clause that are not part of an aspect keyword.</summary>
+    /// <summary>Letters in the clause that are not part of an aspect keyword or of the connective ending it is scored without.</summary>
     private int OwnLetters(string lower, Clause clause)
     {
         var count = 0;
-        for (var i = clause.Start; i < clause.End;)
+        var end = clause.Start + ClauseSplitter.ScoringText(lower.Substring(clause.Start, clause.Length)).Length;
+        for (var i = clause.Start; i < end;)
         {
             var keyword = _lexicon.KeywordLengthAt(lower, i);
             if (keyword > 0)

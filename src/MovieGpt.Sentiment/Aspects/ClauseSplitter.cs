@@ -18,7 +18,7 @@ public static partial class ClauseSplitter
     private static readonly string[] ClauseEndings = ["데", "데도", "지만", "으나", "았으나", "었으나", "였으나", "고"];
 
     // Of those, the endings that set the clause against the next one (concessive or adversative).
-    private static readonly string[] ContrastEndings = ["데", "데도", "지만", "나"];
+    private static readonly string[] ContrastEndings = ["는데", "은데", "던데", "한데", "인데", "데도", "지만", "나"];
 
     // Scoring text drops these endings: the model reads "좋은데" as hesitant and "좋은" as plain praise.
     private static readonly string[] StrippedEndings = ["는데도", "였으나", "았으나", "었으나", "지만", "는데", "은데", "던데", "한데", "인데", "으나"];
@@ -60,26 +60,26 @@ public static partial class ClauseSplitter
             var core = text.AsSpan(wordStart, word.Length).TrimEnd(',');
             if (ContrastOpeners.Contains(core.ToString()) && wordStart > clauseStart)
             {
-                Add(text, clauseStart, wordStart, sentence, opensContrast: true, clauses);
+                Add(text, clauseStart, wordStart, sentence, beforeOpener: true, clauses);
                 clauseStart = wordStart;
             }
             // "좋았지만스토리가": reviewers often leave out the space after -지만; cut there too.
             var glued = GluedContrast().Match(text, wordStart, word.Length);
             if (glued.Success)
             {
-                Add(text, clauseStart, glued.Index + glued.Length, sentence, opensContrast: false, clauses);
+                Add(text, clauseStart, glued.Index + glued.Length, sentence, beforeOpener: false, clauses);
                 clauseStart = glued.Index + glued.Length;
             }
             if (core.Length > 1 && EndsWithAny(core, ClauseEndings) && !core.SequenceEqual("그리고"))
             {
-                Add(text, clauseStart, wordStart + word.Length, sentence, opensContrast: false, clauses);
+                Add(text, clauseStart, wordStart + word.Length, sentence, beforeOpener: false, clauses);
                 clauseStart = wordStart + word.Length;
             }
         }
-        Add(text, clauseStart, end, sentence, opensContrast: false, clauses);
+        Add(text, clauseStart, end, sentence, beforeOpener: false, clauses);
     }
 
-    private static void Add(string text, int start, int end, int sentence, bool opensContrast, List<Clause> clauses)
+    private static void Add(string text, int start, int end, int sentence, bool beforeOpener, List<Clause> clauses)
     {
         while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == ','))
         {
@@ -93,13 +93,9 @@ public static partial class ClauseSplitter
         {
             return;
         }
-        // The next clause opens with 하지만/그러나…: this one stands against it as much as one ending in -지만.
-        if (opensContrast && clauses.Count > 0 && clauses[^1].Sentence == sentence)
-        {
-            clauses[^1] = clauses[^1] with { Contrasts = true };
-        }
+        // Followed by 하지만/그러나…, the clause stands against the next as much as one ending in -지만.
         var body = text.AsSpan(start, end - start);
-        clauses.Add(new Clause(start, end - start, sentence, EndsWithAny(body, ContrastEndings)));
+        clauses.Add(new Clause(start, end - start, sentence, beforeOpener || EndsWithAny(body, ContrastEndings)));
     }
 
     private static bool EndsWithAny(ReadOnlySpan<char> word, string[] endings)

@@ -4,7 +4,7 @@ namespace MovieGpt.Sentiment.Aspects;
 internal readonly record struct Reading(double Negative, double Neutral, double Positive)
 {
     // Below this gap between P(positive) and P(negative) the reading is neutral, if neutral is the most likely.
-    private const double NeutralGap = 0.05;
+    private const double NeutralGap = 0.02;
 
     public static Reading Even { get; } = new(0, 1, 0);
 
