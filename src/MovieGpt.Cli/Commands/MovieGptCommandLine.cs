@@ -15,6 +15,7 @@ internal static class MovieGptCommandLine
             EvalCommand.Create(context, shared),
             PredictCommand.Create(context, shared),
             BenchCommand.Create(context, shared),
+            Aspects.AspectsCommand.Create(context, shared), Aspects.EvalAspectsCommand.Create(context, shared),
         };
     }
 

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using MovieGpt.Cli.Commands;
+
+namespace MovieGpt.Cli.Aspects;
+
+/// <summary>`moviegpt eval-aspects --data FILE`: prints one JSON object of aspect figures.</summary>
+internal static class EvalAspectsCommand
+{
+    public static Command Create(CliContext context, SharedOptions shared)
+    {
+        var data = shared.Data("Aspect-labelled reviews: TSV with the header text, 연기, 스토리, 연출, 액션, 음악 (values 1/-1/0).");
+        var command = new Command("eval-aspects",
+            "Measure aspect analysis on labelled reviews: mention F1 per aspect, polarity accuracy (all and on reviews " +
+            "whose aspects disagree) against the whole-review baseline, and reviews/s, as JSON.")
+        {
+            shared.Model, data,
+        };
+        command.SetAction(parse => CommandErrors.Run(context, "eval-aspects", () =>
+        {
+            var path = parse.GetValue(data)!;
+            var reviews = AspectDataFile.Read(path);
+            using var analyzer = context.LoadModel(parse.GetValue(shared.Model)!);
+            var report = new AspectEvaluator(analyzer).Evaluate(reviews, path);
+            context.Output.WriteLine(AspectJson.Serialize(report));
+            context.Output.Flush();
+            return 0;
+        }));
+        return command;
+    }
+}

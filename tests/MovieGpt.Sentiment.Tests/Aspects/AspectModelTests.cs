@@ -1,0 +1,94 @@
+using MovieGpt.Sentiment.Aspects;
+using MovieGpt.Sentiment.Tests.Onnx;
+
+namespace MovieGpt.Sentiment.Tests.Aspects;
+
+/// <summary>The aspect analyzer with the shipped model: the mixed case and guards on the aspect dev data.</summary>
+public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<ShippedModelFixture>
+{
+    private readonly AspectAnalyzer _aspects = new(fixture.Analyzer);
+
+    [Fact]
+    public void Each_aspect_takes_the_polarity_of_its_own_clause()
+    {
+        const string review = "연기는 좋은데 스토리가 별로";
+        var mentions = _aspects.Analyze(review);
+
+        Assert.Equal([AspectNames.Acting, AspectNames.Story], mentions.Select(m => m.Aspect));
+        Assert.Equal(SentimentLabels.Positive, mentions[0].Label);
+        Assert.Equal(SentimentLabels.Negative, mentions[1].Label);
+        Assert.Equal("스토리가 별로", mentions[1].Evidence);
+        foreach (var mention in mentions)
+        {
+            Assert.Equal(mention.Evidence, review.Substring(mention.Start, mention.Length));
+            Assert.InRange(mention.Score, 0.34, 1.0);
+        }
+    }
+
+    [Fact]
+    public void Wasted_actors_are_praise_for_the_acting()
+    {
+        var mentions = _aspects.Analyze("배우가 아까워요. 스토리가 엉성해... 마지막 씬은 너무 전형적이야");
+        Assert.Equal(SentimentLabels.Positive, mentions.Single(m => m.Aspect == AspectNames.Acting).Label);
+        Assert.Equal(SentimentLabels.Negative, mentions.Single(m => m.Aspect == AspectNames.Story).Label);
+    }
+
+    [Fact]
+    public void A_review_naming_no_aspect_gets_an_empty_list_and_an_empty_one_throws()
+    {
+        Assert.Empty(_aspects.Analyze("정말 재미있고 감동적인 최고의 영화였어요"));
+        Assert.Throws<ArgumentException>(() => _aspects.AnalyzeBatch(["연기 좋다", "  "]));
+    }
+
+    [Fact]
+    public void Batch_answers_match_single_answers_in_order()
+    {
+        string[] texts = [.. AspectDevData.Reviews.Take(150).Select(r => r.Text)];
+        var batch = _aspects.AnalyzeBatch(texts);
+        Assert.Equal(texts.Length, batch.Count);
+        for (var i = 0; i < texts.Length; i += 13)
+        {
+            Assert.Equal(_aspects.Analyze(texts[i]), batch[i]);
+        }
+    }
+
+    /// <summary>
+    /// Regression guards a little under the dev figures in models/moviegpt-sentiment/README.md (Aspects):
+    /// mention macro-F1 0.979, polarity 0.910 over all found mentions and 0.751 on reviews whose aspects disagree.
+    /// </summary>
+    [Fact]
+    public void Dev_figures_stay_at_the_measured_level()
+    {
+        var reviews = AspectDevData.Reviews;
+        Assert.Equal(761, reviews.Count);
+        var found = _aspects.AnalyzeBatch([.. reviews.Select(r => r.Text)]);
+
+        var f1 = AspectNames.All.Select(aspect =>
+        {
+            var gold = reviews.Count(r => r.Gold[aspect] != 0);
+            var predicted = found.Count(f => f.Any(m => m.Aspect == aspect));
+            var correct = reviews.Where((r, i) => r.Gold[aspect] != 0 && found[i].Any(m => m.Aspect == aspect)).Count();
+            return 2.0 * correct / (gold + predicted);
+        }).ToList();
+        var (all, allCorrect, mixed, mixedCorrect) = (0, 0, 0, 0);
+        for (var i = 0; i < reviews.Count; i++)
+        {
+            var gold = reviews[i].Gold;
+            var disagrees = gold.Values.Contains(1) && gold.Values.Contains(-1);
+            foreach (var mention in found[i].Where(m => gold[m.Aspect] != 0))
+            {
+                var right = gold[mention.Aspect] == (mention.Label == SentimentLabels.Positive ? 1 : mention.Label == SentimentLabels.Negative ? -1 : 0);
+                (all, allCorrect) = (all + 1, allCorrect + (right ? 1 : 0));
+                if (disagrees)
+                {
+                    (mixed, mixedCorrect) = (mixed + 1, mixedCorrect + (right ? 1 : 0));
+                }
+            }
+        }
+
+        Assert.True(f1.Average() >= 0.95, $"mention macro-F1 was {f1.Average():F4}");
+        Assert.True(f1.Min() >= 0.93, $"the weakest aspect's mention F1 was {f1.Min():F4}");
+        Assert.True((double)allCorrect / all >= 0.90, $"polarity accuracy was {(double)allCorrect / all:F4} over {all} mentions");
+        Assert.True((double)mixedCorrect / mixed >= 0.73, $"polarity accuracy on disagreeing reviews was {(double)mixedCorrect / mixed:F4} over {mixed} mentions");
+    }
+}
