@@ -21,7 +21,7 @@ internal static class EvalAspectsCommand
             var reviews = AspectDataFile.Read(path);
             using var analyzer = context.LoadModel(parse.GetValue(shared.Model)!);
             var report = new AspectEvaluator(analyzer).Evaluate(reviews, path);
-            context.Output.WriteLine(AspectJson.Serialize(report));
+            context.Output.WriteLine(CliJson.Serialize(report));
             context.Output.Flush();
             return 0;
         }));
