@@ -9,6 +9,7 @@ try
 
     builder.AddApiConventions();
     builder.AddRequestLogs();
+    builder.AddTelemetry();
     builder.AddDatabase();
     builder.AddSentimentEngine();
     builder.AddCatalogServices();
@@ -24,6 +25,7 @@ try
     await app.MigrateDatabaseAsync();
 
     app.UseApiDocs();
+    app.MapTelemetry();
     app.MapRootApi();
     app.MapMoviesApi();
     app.MapReviewsApi();

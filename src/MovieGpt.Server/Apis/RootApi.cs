@@ -9,7 +9,10 @@ namespace MovieGpt.Server.Apis;
 
 public sealed record ServiceInfo(string Name, string Version, string Docs, string Model);
 
-/// <summary>GET /api (what this is) and GET /health (200 only when the database answers and the model is loaded).</summary>
+/// <summary>
+/// GET /api (what this is), GET /health/live (the process answers), GET /health/ready and GET /health (200 only when the
+/// database answers and the model is loaded).
+/// </summary>
 public static class RootApi
 {
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
@@ -29,17 +32,23 @@ public static class RootApi
                 analyzer.Model.Name)))
             .WithTags("Service")
             .WithSummary("Service name, version and where the docs are");
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        app.MapHealthChecks("/health", Checks(_ => true));
+        app.MapHealthChecks("/health/ready", Checks(_ => true));
+        // Liveness runs no check: a database outage is the readiness probe's business, not a reason to restart.
+        app.MapHealthChecks("/health/live", Checks(_ => false));
         return app;
     }
+
+    private static HealthCheckOptions Checks(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
     private sealed class DatabaseHealthCheck(MovieGptDbContext db) : IHealthCheck
     {

@@ -17,7 +17,7 @@ namespace MovieGpt.Server.Data;
 /// part gained. One instance per app; stopping the app drains the queue.
 /// </summary>
 public sealed class ReviewWriter(
-    IReviewInserter inserter, ISentimentAnalyzer analyzer, IOptions<DatabaseOptions> options, ILogger<ReviewWriter> logger)
+    IReviewInserter inserter, ISentimentAnalyzer analyzer, IOptions<DatabaseOptions> options, ReviewMetrics metrics, ILogger<ReviewWriter> logger)
     : BackgroundService, IReviewStore
 {
     // Big enough that a burst from every connection fits one commit, small enough to keep a commit short.
@@ -25,12 +25,18 @@ public sealed class ReviewWriter(
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
+    // The single-reader channel cannot count its items, so the queue depth the metrics report is kept here.
+    private int _queued;
+
     public async Task<Review?> StoreAsync(NewReview review)
     {
         // The rest of the request (filters, JSON, logging) must not run on the loop's thread and delay the next commit.
         var pending = new Pending(review, new TaskCompletionSource<Review?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Counted before it is queued, so the loop never takes it off the count first.
+        Interlocked.Increment(ref _queued);
         if (!_queue.Writer.TryWrite(pending))
         {
+            Interlocked.Decrement(ref _queued);
             throw new InvalidOperationException("The service is shutting down; the review was not stored.");
         }
         return await pending.Stored.Task;
@@ -45,6 +51,7 @@ public sealed class ReviewWriter(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        metrics.ObserveQueue(() => Volatile.Read(ref _queued));
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
@@ -78,6 +85,7 @@ public sealed class ReviewWriter(
             {
                 batch.Add(next);
             }
+            Interlocked.Add(ref _queued, -batch.Count);
             Write(Score(batch));
         }
     }
@@ -95,7 +103,9 @@ public sealed class ReviewWriter(
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var results = analyzer.AnalyzeBatch([.. batch.Select(p => p.Review.Content)]);
+            metrics.EngineBatch(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             return [.. batch.Select((p, i) => new Scored(p.Review.Scored(results[i]), p.Stored))];
         }
         catch (Exception)
@@ -144,7 +154,8 @@ public sealed class ReviewWriter(
             Fail(batch[0], e);
             return;
         }
-        // Outside the try: the waiting requests resume here, and nothing they do may look like a failed batch.
+        metrics.Committed([.. batch.Select(p => p.Review)]);
+        // Outside the try: nothing the waiting requests do may look like a failed batch.
         batch.ForEach(p => p.Stored.TrySetResult(p.Review));
     }
 
