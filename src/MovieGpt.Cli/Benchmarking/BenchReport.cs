@@ -11,6 +11,7 @@ internal sealed record BenchReport(
     LatencyFigures Latency,
     ConcurrentFigures Concurrent,
     ThroughputFigures Throughput,
+    ExplainFigures Explain,
     MemoryFigures Memory);
 
 internal sealed record BenchModel(string Name, string Kind, string File, long? FileBytes);
@@ -26,3 +27,6 @@ internal sealed record ThroughputFigures(double ReviewsPerSecond, long Reviews, 
 
 /// <summary>Peak working set of the process, and the managed heap after the run.</summary>
 internal sealed record MemoryFigures(double PeakWorkingSetMb, double ManagedHeapMb);
+
+/// <summary>`explain`'s work (one engine call per batch of reviews, JSON included), repeated passes over the sample.</summary>
+internal sealed record ExplainFigures(double ReviewsPerSecond, long Reviews, double Seconds, int Batch);

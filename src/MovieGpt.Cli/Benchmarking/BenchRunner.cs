@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using MovieGpt.Cli.Explaining;
 using MovieGpt.Cli.Scoring;
 using MovieGpt.Measurement;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Explanations;
 
 namespace MovieGpt.Cli.Benchmarking;
 
@@ -29,7 +31,8 @@ internal sealed class BenchRunner(Func<ISentimentAnalyzer> loadModel, IReadOnlyL
         var latency = MeasureLatency(analyzer);
         var concurrent = MeasureConcurrentSingles(analyzer);
         var throughput = MeasureThroughput(scorer);
-        return new BenchReport(MachineInfo.Detect(), Describe(analyzer.Model), dataName, Math.Round(loadMs, 1), latency, concurrent, throughput, Memory());
+        var explain = MeasureExplain(new SentimentExplainer(analyzer));
+        return new BenchReport(MachineInfo.Detect(), Describe(analyzer.Model), dataName, Math.Round(loadMs, 1), latency, concurrent, throughput, explain, Memory());
     }
 
     // JIT, ONNX Runtime's first-run allocations and the thread pool's growth are not what a served review costs.
@@ -91,6 +94,30 @@ internal sealed class BenchRunner(Func<ISentimentAnalyzer> loadModel, IReadOnlyL
         while (watch.Elapsed < throughputTime);
         var seconds = watch.Elapsed.TotalSeconds;
         return new ThroughputFigures(Math.Round(reviews / seconds), reviews, Math.Round(seconds, 2), scorer.Threads, scorer.ChunkSize);
+    }
+
+    /// <summary>
+    /// What `moviegpt explain` does per batch, JSON included, without the pipe: whole passes over the sample in
+    /// batches of <see cref="ExplanationStream.DefaultBatch"/> until <c>throughputTime</c> has gone by.
+    /// </summary>
+    private ExplainFigures MeasureExplain(SentimentExplainer explainer)
+    {
+        const int batch = ExplanationStream.DefaultBatch;
+        ExplanationStream.Explain(explainer, [.. texts.Take(batch)]);   // warm-up
+        long reviews = 0;
+        var watch = Stopwatch.StartNew();
+        do
+        {
+            for (var start = 0; start < texts.Count; start += batch)
+            {
+                var outcomes = ExplanationStream.Explain(explainer, [.. texts.Skip(start).Take(batch)]);
+                Parallel.For(0, outcomes.Length, i => ExplanationStream.ToJson(outcomes[i], i + 1));
+                reviews += outcomes.Length;
+            }
+        }
+        while (watch.Elapsed < throughputTime);
+        var seconds = watch.Elapsed.TotalSeconds;
+        return new ExplainFigures(Math.Round(reviews / seconds), reviews, Math.Round(seconds, 2), batch);
     }
 
     private static BenchModel Describe(ModelInfo model) =>

@@ -14,6 +14,7 @@ internal static class MovieGptCommandLine
             TrainCommand.Create(),
             EvalCommand.Create(context, shared),
             PredictCommand.Create(context, shared),
+            ExplainCommand.Create(context, shared),
             BenchCommand.Create(context, shared),
             Aspects.AspectsCommand.Create(context, shared), Aspects.EvalAspectsCommand.Create(context, shared),
         };

@@ -24,6 +24,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     private readonly string[] _inputNames;
     private readonly RatingDecoder _decoder;
     private readonly string[] _outputNames = [ProbabilitiesOutput];
+    private readonly EmojiLexicon _emoji = EmojiLexicon.Default;
 
     // Read-only once made, so concurrent runs share it.
     private readonly RunOptions _runOptions = new();
@@ -120,23 +121,38 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
 
     private SentimentResult[] AnalyzeChunk(IReadOnlyList<string> texts)
     {
+        // A review longer than the character window becomes several rows (ReviewWindows); rowStarts[i] is
+        // review i's first row.
+        var rows = new List<string>(texts.Count);
+        var rowStarts = new int[texts.Count + 1];
         var normalized = new string[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
             normalized[i] = _normalizer.Normalize(texts[i]);
+            rowStarts[i] = rows.Count;
+            if (_characters is null)
+            {
+                rows.Add(normalized[i]);
+            }
+            else
+            {
+                ReviewWindows.Split(normalized[i], _characters.Settings.MaxLength, rows);
+            }
         }
+        rowStarts[texts.Count] = rows.Count;
+        var rowTexts = rows.ToArray();
         var inputs = new List<OrtValue>(_featurizers.Length * 2);
         try
         {
             foreach (var featurizer in _featurizers)
             {
-                inputs.AddRange(FeatureTensors(featurizer, normalized));
+                inputs.AddRange(FeatureTensors(featurizer, rowTexts));
             }
             if (_characters is not null)
             {
-                inputs.AddRange(CharacterTensors(_characters, normalized));
+                inputs.AddRange(CharacterTensors(_characters, rowTexts));
             }
-            return Score(inputs, texts.Count);
+            return Score(inputs, rowTexts, rowStarts, normalized);
         }
         finally
         {
@@ -220,7 +236,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         }
     }
 
-    private SentimentResult[] Score(IReadOnlyCollection<OrtValue> inputs, int count)
+    private SentimentResult[] Score(IReadOnlyCollection<OrtValue> inputs, string[] rows, int[] rowStarts, string[] normalized)
     {
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
@@ -235,16 +251,48 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         {
             var probabilities = outputs[0].GetTensorDataAsSpan<float>();
             var levels = Manifest.RatingLevels;
-            if (probabilities.Length != count * levels)
+            if (probabilities.Length != rows.Length * levels)
             {
-                throw new SentimentModelException($"The model answered {probabilities.Length} values for {count} reviews.");
+                throw new SentimentModelException($"The model answered {probabilities.Length} values for {rows.Length} reviews.");
             }
-            var results = new SentimentResult[count];
-            for (var i = 0; i < count; i++)
+            var results = new SentimentResult[normalized.Length];
+            Span<float> combined = stackalloc float[levels];
+            for (var i = 0; i < normalized.Length; i++)
             {
-                results[i] = _decoder.Decode(probabilities.Slice(i * levels, levels));
+                var (first, count) = (rowStarts[i], rowStarts[i + 1] - rowStarts[i]);
+                var review = probabilities.Slice(first * levels, count * levels);
+                var emoji = _emoji.Read(normalized[i]);
+                if (count == 1 && emoji is null)
+                {
+                    results[i] = _decoder.Decode(review);
+                    continue;
+                }
+                Combine(review, rows.AsSpan(first, count), _characters?.Settings.MaxLength ?? 0, combined);
+                emoji?.PullToward(combined, _decoder.ClassWeights);
+                results[i] = _decoder.Decode(combined);
             }
             return results;
+        }
+    }
+
+    /// <summary>The rows' rating distributions averaged with <see cref="ReviewWindows.Weight"/>.</summary>
+    private static void Combine(ReadOnlySpan<float> windows, ReadOnlySpan<string> texts, int maxLength, Span<float> combined)
+    {
+        var levels = combined.Length;
+        combined.Clear();
+        double total = 0;
+        for (var w = 0; w < texts.Length; w++)
+        {
+            var weight = ReviewWindows.Weight(w, texts.Length, texts[w].Length, maxLength);
+            total += weight;
+            for (var k = 0; k < levels; k++)
+            {
+                combined[k] += (float)(weight * windows[w * levels + k]);
+            }
+        }
+        for (var k = 0; k < levels; k++)
+        {
+            combined[k] = (float)(combined[k] / total);
         }
     }
 

@@ -27,6 +27,8 @@ public sealed class BenchCommandTests : IDisposable
         Assert.True(json.GetProperty("throughput").GetProperty("reviews_per_second").GetDouble() > 0);
         Assert.Equal(30, json.GetProperty("throughput").GetProperty("reviews").GetInt64());
         Assert.Equal(Environment.ProcessorCount, json.GetProperty("throughput").GetProperty("threads").GetInt32());
+        Assert.True(json.GetProperty("explain").GetProperty("reviews_per_second").GetDouble() > 0);
+        Assert.Equal(30, json.GetProperty("explain").GetProperty("reviews").GetInt64());
         Assert.True(json.GetProperty("load_ms").GetDouble() > 0);
         Assert.True(json.GetProperty("memory").GetProperty("peak_working_set_mb").GetDouble() > 0);
         Assert.Equal(Environment.ProcessorCount, json.GetProperty("machine").GetProperty("cores").GetInt32());
