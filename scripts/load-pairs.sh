@@ -43,14 +43,15 @@ run() { # label dir env
   kill "$pid" 2>/dev/null || { echo "the server ($label) stopped early: is port $port taken?" >&2; exit 1; }
   wait "$pid" 2>/dev/null || true
   if [ "$provider" = postgres ]; then psql -d postgres -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null; fi
-  # POST p50/p90/p99, the GET endpoints' p99, all requests/s, errors, the stored-reviews check and server CPU.
-  awk -v label="$label" -v provider="$provider" -v at="$(date -u +%H:%M)" '
+  # POST p50/p90/p99, the GET endpoints' p99, all requests/s, errors, the stored-reviews check, server CPU and the
+  # machine's load average (other work on the two cores makes a run worth less).
+  awk -v label="$label" -v provider="$provider" -v at="$(date -u +%H:%M)" -v load="$(cut -d' ' -f1 /proc/loadavg)" '
     /^POST \/api\/reviews\// { post = sprintf("POST p50/p90/p99 %s / %s / %s ms", $5, $6, $7) }
     /^GET / { gets = gets sprintf(" %s", $7) }
     /^all / { rps = $3; errors = $4 }
     /^check/ { check = $NF }
     /^server  :/ && /CPU per request/ { cpu = $(NF-4) }
-    END { printf "%s %-8s %-10s %s | GET p99%s ms | %s req/s, %s errors, stored %s, %s ms CPU/req\n", at, provider, label, post, gets, rps, errors, check, cpu }' <<< "$out"
+    END { printf "%s %-8s %-10s %s | GET p99%s ms | %s req/s, %s errors, stored %s, %s ms CPU/req, load %s\n", at, provider, label, post, gets, rps, errors, check, cpu, load }' <<< "$out"
 }
 
 for round in $(seq 1 "$rounds"); do

@@ -16,7 +16,8 @@ internal static class MovieGptCommandLine
             PredictCommand.Create(context, shared),
             ExplainCommand.Create(context, shared),
             BenchCommand.Create(context, shared),
-            Aspects.AspectsCommand.Create(context, shared), Aspects.EvalAspectsCommand.Create(context, shared),
+            Aspects.AspectsCommand.Create(context, shared),
+            Aspects.EvalAspectsCommand.Create(context, shared),
         };
     }
 

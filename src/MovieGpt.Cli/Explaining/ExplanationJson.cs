@@ -1,7 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
-using MovieGpt.Cli.Commands;
 using MovieGpt.Sentiment;
 using MovieGpt.Sentiment.Explanations;
 
@@ -20,18 +16,6 @@ internal sealed record ExplanationJson(
     IReadOnlyList<SentenceJson> Sentences,
     bool Mixed)
 {
-    // The CLI's options, but Hangul written as it is: the words and sentences are the point of this output.
-    private static readonly JsonSerializerOptions Options = Create();
-
-    public static string Serialize(SentimentExplanation explanation) => JsonSerializer.Serialize(Of(explanation), Options);
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions(CliJson.Options) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
-        options.MakeReadOnly(populateMissingResolver: true);
-        return options;
-    }
-
     public static ExplanationJson Of(SentimentExplanation e) => new(
         e.Result.Label,
         e.Result.Score,

@@ -1,17 +1,13 @@
-using System.Collections.Concurrent;
 using MovieGpt.Cli.Commands;
-using MovieGpt.Cli.Prediction;
+using MovieGpt.Cli.Streaming;
 using MovieGpt.Cli.Scoring;
 using MovieGpt.Sentiment.Explanations;
 
 namespace MovieGpt.Cli.Explaining;
 
 /// <summary>
-/// `predict`'s streaming contract for explanations: one review per input line → one JSON object per output
-/// line, in order, flushed per batch. A reader thread feeds a bounded queue; the writer takes the first waiting
-/// line plus whatever else is queued (up to <c>maxBatch</c>) and explains them with one engine call, so piped
-/// input fills large batches (every leave-one-out variant of every review shares the call, spread over the
-/// cores by the analyzer) while an interactive line is answered at once.
+/// `explain`: each review line answered with its explanation, streaming (<see cref="LineStream"/>); a batch of
+/// reviews, with every leave-one-out variant, shares one engine call spread over the cores by the analyzer.
 /// </summary>
 internal sealed class ExplanationStream(SentimentExplainer explainer, TextReader input, TextWriter output, int maxBatch = ExplanationStream.DefaultBatch)
 {
@@ -19,36 +15,7 @@ internal sealed class ExplanationStream(SentimentExplainer explainer, TextReader
     public const int DefaultBatch = 256;
 
     /// <summary>Runs to the end of the input; returns how many lines were answered.</summary>
-    public long Run()
-    {
-        var queue = new BlockingCollection<string>(boundedCapacity: 4 * maxBatch);
-        using var stop = new CancellationTokenSource();
-        // Its own thread: it blocks in ReadLine for as long as the input is open, which must not hold a pool thread.
-        var reader = Task.Factory.StartNew(() => ReadAll(queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        long lineNumber = 0;
-        try
-        {
-            var batch = new List<string>(maxBatch);
-            while (queue.TryTake(out var first, Timeout.Infinite))
-            {
-                batch.Add(first);
-                while (batch.Count < maxBatch && queue.TryTake(out var next))
-                {
-                    batch.Add(next);
-                }
-                WriteAnswers(batch, lineNumber);
-                lineNumber += batch.Count;
-                batch.Clear();
-            }
-        }
-        finally
-        {
-            // If explaining or writing failed, release a reader blocked on a full queue.
-            stop.Cancel();
-        }
-        reader.GetAwaiter().GetResult();
-        return lineNumber;
-    }
+    public long Run() => new LineStream(input, output, Answer, maxBatch).Run();
 
     /// <summary>Explains <paramref name="lines"/> in one engine call; an empty or unreadable line gets its error instead.</summary>
     public static ExplainOutcome[] Explain(SentimentExplainer explainer, IReadOnlyList<string> lines)
@@ -99,39 +66,16 @@ internal sealed class ExplanationStream(SentimentExplainer explainer, TextReader
 
     /// <summary>The output line of one input line (<paramref name="lineNumber"/> is 1-based).</summary>
     public static string ToJson(ExplainOutcome outcome, long lineNumber) => outcome.Explanation is { } explanation
-        ? ExplanationJson.Serialize(explanation)
-        : CliJson.Serialize(new PredictionError(outcome.Error!, lineNumber));
+        ? CliJson.Serialize(ExplanationJson.Of(explanation))
+        : CliJson.Serialize(new LineError(outcome.Error!, lineNumber));
 
-    private void ReadAll(BlockingCollection<string> queue, CancellationToken stop)
-    {
-        try
-        {
-            while (input.ReadLine() is { } line)
-            {
-                queue.Add(line, stop);
-            }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // The writer has stopped; its exception is the one that matters.
-        }
-        finally
-        {
-            queue.CompleteAdding();
-        }
-    }
-
-    private void WriteAnswers(List<string> batch, long linesBefore)
+    private string[] Answer(IReadOnlyList<string> batch, long linesBefore)
     {
         var outcomes = Explain(explainer, batch);
         // An explanation is a few hundred characters of JSON: writing them is worth every core too.
         var lines = new string[outcomes.Length];
         Parallel.For(0, outcomes.Length, i => lines[i] = ToJson(outcomes[i], linesBefore + i + 1));
-        foreach (var line in lines)
-        {
-            output.WriteLine(line);
-        }
-        output.Flush();
+        return lines;
     }
 }
 
