@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Explanations;
 using MovieGpt.Server.Contracts;
 
 namespace MovieGpt.Server.Apis;
@@ -16,20 +17,28 @@ public static class SentimentApi
             .AddEndpointFilter(new UnreadableTextFilter("text", "text has no readable characters."));
         group.MapPost("/batch", AnalyzeBatch).WithSummary($"Score up to {MaxBatch} texts")
             .AddEndpointFilter(new UnreadableTextFilter("texts", "a text has no readable characters."));
+        group.MapPost("/explain", Explain).WithSummary("Score one text and say why: each word's contribution, each sentence's verdict")
+            .WithDescription("tokens[].contribution is how much P(positive) − P(negative) drops when the word is left out (null past the "
+                + "word cap); mixed is true when one sentence is clearly positive and another clearly negative.")
+            .AddEndpointFilter(new UnreadableTextFilter("text", "text has no readable characters."));
         return group;
     }
 
-    public static Results<Ok<SentimentResult>, ProblemHttpResult> Analyze(SentimentRequest request, ISentimentAnalyzer analyzer)
+    public static Results<Ok<SentimentResult>, ProblemHttpResult> Analyze(SentimentRequest request, ISentimentAnalyzer analyzer) =>
+        InvalidText(request.Text) is { } invalid ? invalid : TypedResults.Ok(analyzer.Analyze(request.Text!));
+
+    public static Results<Ok<ExplanationResponse>, ProblemHttpResult> Explain(SentimentRequest request, SentimentExplainer explainer) =>
+        InvalidText(request.Text) is { } invalid ? invalid : TypedResults.Ok(ExplanationResponse.Of(explainer.Explain(request.Text!)));
+
+    private static ProblemHttpResult? InvalidText(string? text)
     {
-        if (string.IsNullOrWhiteSpace(request.Text))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = ["text must not be empty."] });
         }
-        if (!StorableTextAttribute.IsStorable(request.Text))
-        {
-            return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = [StorableTextAttribute.Message] });
-        }
-        return TypedResults.Ok(analyzer.Analyze(request.Text));
+        return StorableTextAttribute.IsStorable(text)
+            ? null
+            : ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["text"] = [StorableTextAttribute.Message] });
     }
 
     public static Results<Ok<SentimentBatchResponse>, ProblemHttpResult> AnalyzeBatch(SentimentBatchRequest request, ISentimentAnalyzer analyzer)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Explanations;
 
 namespace MovieGpt.Server.Extensions;
 
@@ -17,6 +18,7 @@ public static class SentimentEngineExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ISentimentAnalyzer>(sp =>
             SentimentModelLoader.Load(sp.GetRequiredService<IOptions<SentimentOptions>>().Value));
+        builder.Services.AddSingleton(sp => new SentimentExplainer(sp.GetRequiredService<ISentimentAnalyzer>()));
         builder.Services.AddHostedService<SentimentModelWarmup>();
         return builder;
     }
