@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 
 namespace MovieGpt.Server.Extensions;
 
@@ -17,6 +18,8 @@ public static class SentimentEngineExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<ISentimentAnalyzer>(sp =>
             SentimentModelLoader.Load(sp.GetRequiredService<IOptions<SentimentOptions>>().Value));
+        // Thread-safe over the one sentiment analyzer: the review writer and the aspect back-fill share it.
+        builder.Services.AddSingleton(sp => new AspectAnalyzer(sp.GetRequiredService<ISentimentAnalyzer>()));
         builder.Services.AddHostedService<SentimentModelWarmup>();
         return builder;
     }
