@@ -7,7 +7,8 @@ namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// Scores and stores reviews by group commit: requests queue their review and wait, one loop scores everything queued
-/// so far in one engine call (and its aspects in one more, <see cref="AspectAnalyzer.AnalyzeBatch"/>) and inserts it in one transaction through the provider's <see cref="IReviewInserter"/>.
+/// so far in one engine call (and its aspects in one more, <see cref="AspectAnalyzer.AnalyzeBatch"/>) and inserts it
+/// in one transaction through the provider's <see cref="IReviewInserter"/>.
 /// Under load the reviews that arrive during one commit go into the next, so a burst of writers costs a few commits
 /// instead of one each, and the engine far less per review than one call each. When a batch fails, its reviews are
 /// retried one by one, so a review whose movie was deleted meanwhile, or whose text the engine cannot read, fails alone.
