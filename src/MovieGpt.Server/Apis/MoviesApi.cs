@@ -22,7 +22,8 @@ public static class MoviesApi
         group.MapDelete("/{id:int}", DeleteMovie).WithSummary("Delete a movie and its reviews");
         group.MapGet("/{id:int}/stats", GetStats)
             .WithSummary("Sentiment statistics of a movie's reviews")
-            .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the reviews (0 when there are none).");
+            .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the reviews (0 when there are none). " +
+                "aspects has each of 연기, 스토리, 연출, 액션 and 음악: how many reviews mention it, per label, and positive_share, the positive share of those mentions (0 without mentions).");
         return group;
     }
 

@@ -15,9 +15,14 @@ public static class ReviewsApi
         group.MapPost("", CreateReview)
             .AddEndpointFilter<ValidationFilter<CreateReviewRequest>>()
             .AddEndpointFilter(new UnreadableTextFilter("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)"))
-            .WithSummary("Write a review; the sentiment engine scores it before it is stored");
-        group.MapGet("", ListReviews).WithSummary("List reviews, newest first").WithDescription($"limit is capped at {Paging.MaxLimit}.");
-        group.MapGet("/movie/{movie_id:int}", ListMovieReviews).WithSummary("A movie's reviews, newest first");
+            .WithSummary("Write a review; the sentiment engine scores it, and reads its aspects, before it is stored")
+            .WithDescription("aspects lists what the review says about 연기, 스토리, 연출, 액션 and 음악: each with its label, score, and the evidence (start and length in the content, UTF-16 units).");
+        group.MapGet("", ListReviews)
+            .WithSummary("List reviews, newest first")
+            .WithDescription($"limit is capped at {Paging.MaxLimit}. {AspectQuery.Description}");
+        group.MapGet("/movie/{movie_id:int}", ListMovieReviews)
+            .WithSummary("A movie's reviews, newest first")
+            .WithDescription(AspectQuery.Description);
         group.MapGet("/movie/{movie_id:int}/rating", GetMovieRating)
             .WithSummary("A movie's average sentiment score")
             .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the movie's reviews, 0 when there are none: it rises with the share of positive reviews.");
@@ -32,21 +37,27 @@ public static class ReviewsApi
             : ApiResults.MovieNotFound();
 
     public static async Task<Results<Ok<IReadOnlyList<ReviewResponse>>, ProblemHttpResult>> ListReviews(
-        IReviewService reviews, CancellationToken ct, [DefaultValue(0)] int skip = 0, [DefaultValue(10)] int limit = 10) =>
-        Paging.Check(skip, limit) is { } invalid
-            ? invalid
-            : TypedResults.Ok(await reviews.ListAsync(skip, Paging.Cap(limit), null, ct));
+        IReviewService reviews, CancellationToken ct, [DefaultValue(0)] int skip = 0, [DefaultValue(10)] int limit = 10,
+        [Description(AspectQuery.AspectDescription)] string? aspect = null, [Description(AspectQuery.LabelDescription)] string? label = null)
+    {
+        if ((Paging.Check(skip, limit) ?? AspectQuery.Check(aspect, label)) is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(await reviews.ListAsync(skip, Paging.Cap(limit), null, AspectQuery.Filter(aspect, label), ct));
+    }
 
     public static async Task<Results<Ok<IReadOnlyList<ReviewResponse>>, ProblemHttpResult>> ListMovieReviews(
         [FromRoute(Name = "movie_id")] int movieId, IMovieService movies, IReviewService reviews, CancellationToken ct,
-        [DefaultValue(0)] int skip = 0, [DefaultValue(100)] int limit = 100)
+        [DefaultValue(0)] int skip = 0, [DefaultValue(100)] int limit = 100,
+        [Description(AspectQuery.AspectDescription)] string? aspect = null, [Description(AspectQuery.LabelDescription)] string? label = null)
     {
-        if (Paging.Check(skip, limit) is { } invalid)
+        if ((Paging.Check(skip, limit) ?? AspectQuery.Check(aspect, label)) is { } invalid)
         {
             return invalid;
         }
         // One query when the movie has reviews on this page; only an empty page needs to ask whether the movie exists.
-        var page = await reviews.ListAsync(skip, Paging.Cap(limit), movieId, ct);
+        var page = await reviews.ListAsync(skip, Paging.Cap(limit), movieId, AspectQuery.Filter(aspect, label), ct);
         return page.Count == 0 && !await movies.ExistsAsync(movieId, ct) ? ApiResults.MovieNotFound() : TypedResults.Ok(page);
     }
 

@@ -1,9 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 
 namespace MovieGpt.Server.Contracts;
 
-/// <summary>A stored review with the engine's verdict.</summary>
+/// <summary>
+/// A stored review with the engine's verdict, and what it says per aspect (<see cref="AspectNames.All"/> order; empty
+/// when it names none, or while a review stored before aspects existed waits for the back-fill).
+/// </summary>
 public sealed record ReviewResponse(
     int Id,
     int MovieId,
@@ -14,7 +18,20 @@ public sealed record ReviewResponse(
     double SentimentScore,
     SentimentProbabilities SentimentProbabilities,
     double PredictedRating,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    IReadOnlyList<AspectMention> Aspects);
+
+/// <summary>Which reviews to list by what they say about an aspect: either or both may be set (checked by the caller).</summary>
+public sealed record AspectFilter(string? Aspect, string? Label)
+{
+    public bool IsEmpty => Aspect is null && Label is null;
+}
+
+/// <summary>
+/// How a movie's reviews judge one aspect: the reviews that mention it, per label, and the positive share of those
+/// mentions (0 without mentions).
+/// </summary>
+public sealed record AspectSummary(string Aspect, int Mentions, int Positive, int Negative, int Neutral, double PositiveShare);
 
 /// <summary>The body of POST /api/reviews/; a mutable class so Blazor forms can bind to it.</summary>
 public sealed class CreateReviewRequest : IValidatableObject
@@ -70,8 +87,8 @@ public sealed record ReviewStatsResponse(
 /// <summary>One day of reviews for the "sentiment over time" chart.</summary>
 public sealed record SentimentTimelinePoint(DateOnly Date, int ReviewCount, double AverageScore);
 
-/// <summary>GET /api/movies/{id}/stats.</summary>
-public sealed record MovieStatsResponse(int MovieId, string Title, ReviewStatsResponse Stats);
+/// <summary>GET /api/movies/{id}/stats; <see cref="Aspects"/> has each of the five aspects, in <see cref="AspectNames.All"/> order.</summary>
+public sealed record MovieStatsResponse(int MovieId, string Title, ReviewStatsResponse Stats, IReadOnlyList<AspectSummary> Aspects);
 
 public sealed record SentimentRequest(string? Text);
 

@@ -18,19 +18,61 @@ internal static class CatalogSql
         JOIN movies AS m ON m.id = r.movie_id
         """;
 
-    // Two statements, so that each reads its own index in order: (movie_id, created_at, id) and (created_at).
-    public static readonly string MovieReviewPage = ReviewSelect + """
+    // Two statements per filter, so that each reads its own index in order: (movie_id, created_at, id) and (created_at).
+    // The aspect filter probes each review's review_aspects rows by their key (review_id, aspect). Indexed by
+    // [movie, aspect, label] as 0 or 1 each; built once.
+    private static readonly string[] ReviewPages =
+    [
+        .. from movie in new[] { false, true }
+           from aspect in new[] { false, true }
+           from label in new[] { false, true }
+           select PageSql(movie, aspect, label),
+    ];
 
-        WHERE r.movie_id = @movie_id
-        ORDER BY r.created_at DESC, r.id DESC
-        LIMIT @limit OFFSET @skip
-        """;
+    private static string PageSql(bool movie, bool aspect, bool label)
+    {
+        var conditions = new List<string>(2);
+        if (movie)
+        {
+            conditions.Add("r.movie_id = @movie_id");
+        }
+        if (aspect || label)
+        {
+            conditions.Add("EXISTS (SELECT 1 FROM review_aspects AS a WHERE a.review_id = r.id"
+                + (aspect ? " AND a.aspect = @aspect" : "") + (label ? " AND a.label = @label" : "") + ")");
+        }
+        var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", conditions);
+        return ReviewSelect + where + """
 
-    public static readonly string ReviewPage = ReviewSelect + """
+            ORDER BY r.created_at DESC, r.id DESC
+            LIMIT @limit OFFSET @skip
+            """;
+    }
 
-        ORDER BY r.created_at DESC, r.id DESC
-        LIMIT @limit OFFSET @skip
-        """;
+    /// <summary>The statement of a page of reviews and its parameters, by name (rows: <see cref="Review"/>).</summary>
+    public static (string Sql, (string Name, object Value)[] Parameters) ReviewPage(int? movieId, AspectFilter? filter, int skip, int limit)
+    {
+        var parameters = new List<(string Name, object Value)>(5);
+        if (movieId is { } id)
+        {
+            parameters.Add(("movie_id", id));
+        }
+        if (filter?.Aspect is { } aspect)
+        {
+            parameters.Add(("aspect", aspect));
+        }
+        if (filter?.Label is { } label)
+        {
+            parameters.Add(("label", label));
+        }
+        parameters.Add(("limit", limit));
+        parameters.Add(("skip", skip));
+        var sql = ReviewPages[(movieId is null ? 0 : 4) + (filter?.Aspect is null ? 0 : 2) + (filter?.Label is null ? 0 : 1)];
+        return (sql, [.. parameters]);
+    }
+
+    // Served by the (movie_id, aspect, label) index alone.
+    public const string MovieAspects = "SELECT aspect, label, COUNT(*) AS mentions FROM review_aspects WHERE movie_id = @movie_id GROUP BY aspect, label";
 
     private const string GroupColumns = """
         SELECT sentiment_label, rating_bin, day, SUM(review_count) AS review_count, SUM(positivity_sum) AS positivity_sum,
@@ -61,7 +103,7 @@ internal static class CatalogSql
 
     // Each mapping looks its columns up once per result (it is handed the open reader) and answers the row reader.
 
-    /// <summary>A row of <see cref="MovieReviewPage"/> or <see cref="ReviewPage"/>.</summary>
+    /// <summary>A row of a <see cref="ReviewPage"/> statement.</summary>
     public static Func<DbDataReader, ReviewResponse> Review(DbDataReader result)
     {
         int id = result.GetOrdinal(ReviewColumns.Id), movieId = result.GetOrdinal(ReviewColumns.MovieId),
@@ -69,7 +111,8 @@ internal static class CatalogSql
             content = result.GetOrdinal(ReviewColumns.Content), label = result.GetOrdinal(ReviewColumns.SentimentLabel),
             score = result.GetOrdinal(ReviewColumns.SentimentScore), negative = result.GetOrdinal(ReviewColumns.ProbabilityNegative),
             neutral = result.GetOrdinal(ReviewColumns.ProbabilityNeutral), positive = result.GetOrdinal(ReviewColumns.ProbabilityPositive),
-            rating = result.GetOrdinal(ReviewColumns.PredictedRating), createdAt = result.GetOrdinal(ReviewColumns.CreatedAt);
+            rating = result.GetOrdinal(ReviewColumns.PredictedRating), createdAt = result.GetOrdinal(ReviewColumns.CreatedAt),
+            aspects = result.GetOrdinal(ReviewColumns.Aspects);
         return row => new ReviewResponse(
             row.GetInt32(id),
             row.GetInt32(movieId),
@@ -80,7 +123,15 @@ internal static class CatalogSql
             row.GetDouble(score),
             new SentimentProbabilities(row.GetDouble(negative), row.GetDouble(neutral), row.GetDouble(positive)),
             row.GetDouble(rating),
-            Utc(row, createdAt));
+            Utc(row, createdAt),
+            AspectJson.Parse(row.IsDBNull(aspects) ? null : row.GetString(aspects)));
+    }
+
+    /// <summary>A row of <see cref="MovieAspects"/>.</summary>
+    public static Func<DbDataReader, AspectCount> AspectCountOf(DbDataReader result)
+    {
+        int aspect = result.GetOrdinal("aspect"), label = result.GetOrdinal("label"), mentions = result.GetOrdinal("mentions");
+        return row => new AspectCount(row.GetString(aspect), row.GetString(label), checked((int)row.GetInt64(mentions)));
     }
 
     /// <summary>A row of <see cref="MovieGroups"/> or <see cref="Groups"/>.</summary>

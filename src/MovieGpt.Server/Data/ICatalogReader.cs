@@ -16,13 +16,16 @@ public interface ICatalogReader
     Task<bool> MovieExistsAsync(int movieId, CancellationToken ct);
 
     /// <summary>
-    /// What a movie's statistics need in one read: its title, first and last review times and review tallies
-    /// (as <see cref="ReviewGroupsAsync"/>); null when there is no such movie.
+    /// What a movie's statistics need in one read: its title, first and last review times, review tallies
+    /// (as <see cref="ReviewGroupsAsync"/>) and aspect mentions per label; null when there is no such movie.
     /// </summary>
     Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct);
 
-    /// <summary>A page of reviews, newest first (ties: higher id first), with their movie's title.</summary>
-    Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct);
+    /// <summary>
+    /// A page of reviews, newest first (ties: higher id first), with their movie's title; with a filter, only the
+    /// reviews that say something on its aspect (any, without one) with its label (any, without one).
+    /// </summary>
+    Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct);
 
     /// <summary>The reviews' tallies summed per (label, rounded rating, UTC day), in no particular order.</summary>
     Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct);
@@ -31,7 +34,10 @@ public interface ICatalogReader
     Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct);
 }
 
-public sealed record MovieTallies(string Title, ReviewSpan Reviews, IReadOnlyList<ReviewGroup> Groups);
+public sealed record MovieTallies(string Title, ReviewSpan Reviews, IReadOnlyList<ReviewGroup> Groups, IReadOnlyList<AspectCount> Aspects);
+
+/// <summary>How many of a movie's reviews say <see cref="Label"/> about <see cref="Aspect"/>.</summary>
+public sealed record AspectCount(string Aspect, string Label, int Mentions);
 
 public sealed record ReviewSpan(DateTime? First, DateTime? Last);
 

@@ -1,9 +1,10 @@
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 
 namespace MovieGpt.Server.Data;
 
 /// <summary>
-/// Scores new reviews and writes them (<see cref="ReviewWriter"/>, on either database). Scoring is the store's job so
+/// Scores new reviews (sentiment and aspects) and writes them (<see cref="ReviewWriter"/>, on either database). Scoring is the store's job so
 /// that the writer can score a whole batch in one engine call.
 /// </summary>
 public interface IReviewStore
@@ -18,7 +19,7 @@ public interface IReviewStore
 /// <summary>A review as written, before the engine has scored it (author and content already trimmed).</summary>
 public sealed record NewReview(int MovieId, string Author, string Content, DateTime CreatedAt)
 {
-    public Review Scored(SentimentResult sentiment) => new()
+    public Review Scored(SentimentResult sentiment, IReadOnlyList<AspectMention> aspects) => new()
     {
         MovieId = MovieId,
         Author = Author,
@@ -30,5 +31,6 @@ public sealed record NewReview(int MovieId, string Author, string Content, DateT
         ProbabilityPositive = sentiment.Probabilities.Positive,
         PredictedRating = sentiment.Rating,
         CreatedAt = CreatedAt,
+        Aspects = AspectJson.Serialize(aspects),
     };
 }

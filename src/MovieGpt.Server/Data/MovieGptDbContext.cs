@@ -15,6 +15,8 @@ public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<ReviewTally> ReviewTallies => Set<ReviewTally>();
 
+    public DbSet<ReviewAspect> ReviewAspects => Set<ReviewAspect>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovieGptDbContext).Assembly);
 

@@ -26,4 +26,10 @@ public sealed class Review
     public double PredictedRating { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// What the review says per aspect, as a JSON array (<see cref="AspectJson"/>); null only for a review stored before
+    /// aspects were computed, until <see cref="AspectBackfill"/> reaches it. Triggers copy it into <see cref="ReviewAspect"/> rows.
+    /// </summary>
+    public string? Aspects { get; set; }
 }

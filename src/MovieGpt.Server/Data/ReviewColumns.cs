@@ -20,6 +20,7 @@ public static class ReviewColumns
     public const string ProbabilityPositive = "probability_positive";
     public const string PredictedRating = "predicted_rating";
     public const string CreatedAt = "created_at";
+    public const string Aspects = "aspects";
 
     /// <summary>Every column a new review is inserted with (all but the generated id), with its value.</summary>
     public static readonly IReadOnlyList<ReviewColumn> Inserted =
@@ -35,6 +36,8 @@ public static class ReviewColumns
         new ReviewColumn<double>(PredictedRating, r => r.PredictedRating),
         // As EF's UTC converter stores it (MovieGptDbContext).
         new ReviewColumn<DateTime>(CreatedAt, r => r.CreatedAt.ToUniversalTime()),
+        // The writer always computes them; an empty array is a review that names no aspect.
+        new ReviewColumn<string>(Aspects, r => r.Aspects ?? AspectJson.None),
     ];
 
     /// <summary>Every column, the id first, each qualified with the table's <paramref name="alias"/> (<c>r.id, r.movie_id, …</c>).</summary>

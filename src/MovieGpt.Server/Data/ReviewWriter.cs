@@ -1,12 +1,14 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 
 namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// Scores and stores reviews by group commit: requests queue their review and wait, one loop scores everything queued
-/// so far in one engine call and inserts it in one transaction through the provider's <see cref="IReviewInserter"/>.
+/// so far in one engine call (and its aspects in one more, <see cref="AspectAnalyzer.AnalyzeBatch"/>) and inserts it
+/// in one transaction through the provider's <see cref="IReviewInserter"/>.
 /// Under load the reviews that arrive during one commit go into the next, so a burst of writers costs a few commits
 /// instead of one each, and the engine far less per review than one call each. When a batch fails, its reviews are
 /// retried one by one, so a review whose movie was deleted meanwhile, or whose text the engine cannot read, fails alone.
@@ -17,7 +19,8 @@ namespace MovieGpt.Server.Data;
 /// part gained. One instance per app; stopping the app drains the queue.
 /// </summary>
 public sealed class ReviewWriter(
-    IReviewInserter inserter, ISentimentAnalyzer analyzer, IOptions<DatabaseOptions> options, ReviewMetrics metrics, ILogger<ReviewWriter> logger)
+    IReviewInserter inserter, ISentimentAnalyzer analyzer, AspectAnalyzer aspects, IOptions<DatabaseOptions> options, ReviewMetrics metrics,
+    ILogger<ReviewWriter> logger)
     : BackgroundService, IReviewStore
 {
     // Big enough that a burst from every connection fits one commit, small enough to keep a commit short.
@@ -103,10 +106,12 @@ public sealed class ReviewWriter(
     {
         try
         {
+            string[] texts = [.. batch.Select(p => p.Review.Content)];
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var results = analyzer.AnalyzeBatch([.. batch.Select(p => p.Review.Content)]);
+            var results = analyzer.AnalyzeBatch(texts);
+            var mentions = aspects.AnalyzeBatch(texts);
             metrics.EngineBatch(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            return [.. batch.Select((p, i) => new Scored(p.Review.Scored(results[i]), p.Stored))];
+            return [.. batch.Select((p, i) => new Scored(p.Review.Scored(results[i], mentions[i]), p.Stored))];
         }
         catch (Exception)
         {
@@ -115,7 +120,8 @@ public sealed class ReviewWriter(
             {
                 try
                 {
-                    scored.Add(new Scored(pending.Review.Scored(analyzer.Analyze(pending.Review.Content)), pending.Stored));
+                    var content = pending.Review.Content;
+                    scored.Add(new Scored(pending.Review.Scored(analyzer.Analyze(content), aspects.Analyze(content)), pending.Stored));
                 }
                 catch (Exception e)
                 {

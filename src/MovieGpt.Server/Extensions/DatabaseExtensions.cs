@@ -42,6 +42,13 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton<ReviewWriter>();
         builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<ReviewWriter>());
         builder.Services.AddHostedService(services => services.GetRequiredService<ReviewWriter>());
+        // Reviews stored before aspects were computed get them in the background.
+        builder.Services.AddOptions<AspectOptions>()
+            .BindConfiguration(AspectOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AspectBackfill>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AspectBackfill>());
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 using MovieGpt.Server.Contracts;
 
 namespace MovieGpt.Server.Extensions;
@@ -30,6 +31,24 @@ internal sealed class OpenApiExamples : IOpenApiSchemaTransformer
             ["score"] = 0.9412,
             ["probabilities"] = new JsonObject { ["negative"] = 0.0118, ["neutral"] = 0.047, ["positive"] = 0.9412 },
             ["rating"] = 9.6,
+        },
+        [typeof(AspectMention)] = () => new JsonObject
+        {
+            ["aspect"] = "연기",
+            ["label"] = "positive",
+            ["score"] = 0.93,
+            ["evidence"] = "연기는 좋은데",
+            ["start"] = 0,
+            ["length"] = 7,
+        },
+        [typeof(AspectSummary)] = () => new JsonObject
+        {
+            ["aspect"] = "연기",
+            ["mentions"] = 12,
+            ["positive"] = 9,
+            ["negative"] = 3,
+            ["neutral"] = 0,
+            ["positive_share"] = 0.75,
         },
         [typeof(MessageResponse)] = () => new JsonObject { ["message"] = "Movie deleted successfully" },
         [typeof(MovieRatingResponse)] = () => new JsonObject { ["movie_id"] = 1, ["average_score"] = 0.8125, ["review_count"] = 12 },

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 using MovieGpt.Sentiment.Explanations;
 
 namespace MovieGpt.Server.Extensions;
@@ -19,6 +20,8 @@ public static class SentimentEngineExtensions
         builder.Services.AddSingleton<ISentimentAnalyzer>(sp =>
             SentimentModelLoader.Load(sp.GetRequiredService<IOptions<SentimentOptions>>().Value));
         builder.Services.AddSingleton(sp => new SentimentExplainer(sp.GetRequiredService<ISentimentAnalyzer>()));
+        // Thread-safe over the one sentiment analyzer: the review writer and the aspect back-fill share it.
+        builder.Services.AddSingleton(sp => new AspectAnalyzer(sp.GetRequiredService<ISentimentAnalyzer>()));
         builder.Services.AddHostedService<SentimentModelWarmup>();
         return builder;
     }

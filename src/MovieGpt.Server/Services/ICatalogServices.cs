@@ -28,10 +28,14 @@ public interface IMovieService
 /// <summary>Reviews, scored by the sentiment engine as they are stored; calls may overlap, as on <see cref="IMovieService"/>.</summary>
 public interface IReviewService
 {
-    /// <summary>Newest first; only one movie's when <paramref name="movieId"/> is set.</summary>
-    Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default);
+    /// <summary>
+    /// Newest first; only one movie's when <paramref name="movieId"/> is set, only those that say the filter's label
+    /// about its aspect when <paramref name="filter"/> is (its values must be known aspect and label names).
+    /// </summary>
+    Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default);
 
-    Task<int> CountAsync(int? movieId = null, CancellationToken ct = default);
+    /// <summary>How many reviews <see cref="ListAsync"/> pages through.</summary>
+    Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default);
 
     /// <summary>Scores and stores the review; null when the movie does not exist.</summary>
     Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default);

@@ -58,7 +58,7 @@ public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader cat
 
     public async Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default) =>
         await catalog.MovieTalliesAsync(id, ct) is { } movie
-            ? new MovieStatsResponse(id, movie.Title, ReviewStatistics.From(movie.Groups, movie.Reviews))
+            ? new MovieStatsResponse(id, movie.Title, ReviewStatistics.From(movie.Groups, movie.Reviews), ReviewStatistics.Aspects(movie.Aspects))
             : null;
 
     private async Task<T> WithDbAsync<T>(Func<MovieGptDbContext, Task<T>> work)

@@ -10,11 +10,21 @@ public sealed class ReviewService(
     IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, IReviewStore store, TimeProvider clock)
     : IReviewService
 {
-    public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
-        await catalog.ReviewPageAsync(movieId, skip, limit, ct);
+    public async Task<IReadOnlyList<ReviewResponse>> ListAsync(
+        int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) =>
+        await catalog.ReviewPageAsync(movieId, filter is { IsEmpty: false } ? filter : null, skip, limit, ct);
 
-    public Task<int> CountAsync(int? movieId = null, CancellationToken ct = default) =>
-        WithDbAsync(db => (movieId is { } id ? db.Reviews.Where(r => r.MovieId == id) : db.Reviews).CountAsync(ct));
+    public Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) => WithDbAsync(db =>
+    {
+        var reviews = movieId is { } id ? db.Reviews.Where(r => r.MovieId == id) : db.Reviews;
+        if (filter is { IsEmpty: false })
+        {
+            string? aspect = filter.Aspect, label = filter.Label;
+            reviews = reviews.Where(r => db.ReviewAspects.Any(a => a.ReviewId == r.Id
+                && (aspect == null || a.Aspect == aspect) && (label == null || a.Label == label)));
+        }
+        return reviews.CountAsync(ct);
+    });
 
     public async Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default)
     {
@@ -36,7 +46,7 @@ public sealed class ReviewService(
         }
         return new ReviewResponse(review.Id, review.MovieId, title, review.Author, review.Content, review.SentimentLabel,
             review.SentimentScore, new SentimentProbabilities(review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive),
-            review.PredictedRating, review.CreatedAt);
+            review.PredictedRating, review.CreatedAt, AspectJson.Parse(review.Aspects));
     }
 
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>

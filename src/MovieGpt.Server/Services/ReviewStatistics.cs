@@ -1,4 +1,5 @@
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Data;
 
@@ -23,6 +24,18 @@ public static class ReviewStatistics
     /// <summary>Statistics from a set's tallies (any order) and its first and last review times.</summary>
     public static ReviewStatsResponse From(IReadOnlyCollection<ReviewGroup> groups, ReviewSpan span) =>
         groups.Count == 0 ? Empty : Summarize(groups, span.First, span.Last);
+
+    /// <summary>Each of the five aspects, in <see cref="AspectNames.All"/> order, from its mention counts per label (any order).</summary>
+    public static IReadOnlyList<AspectSummary> Aspects(IReadOnlyCollection<AspectCount> counts) =>
+    [
+        .. AspectNames.All.Select(aspect =>
+        {
+            int Count(string label) => counts.Where(c => c.Aspect == aspect && c.Label == label).Sum(c => c.Mentions);
+            int positive = Count(SentimentLabels.Positive), negative = Count(SentimentLabels.Negative), neutral = Count(SentimentLabels.Neutral);
+            var mentions = positive + negative + neutral;
+            return new AspectSummary(aspect, mentions, positive, negative, neutral, mentions == 0 ? 0 : Math.Round((double)positive / mentions, 4));
+        }),
+    ];
 
     private static ReviewStatsResponse Empty => new(0, 0, 0, 0, 0, 0, 0, 0, null, new int[10], null, null, []);
 

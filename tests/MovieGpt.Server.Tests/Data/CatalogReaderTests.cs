@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Sentiment.Aspects;
+using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.Tests.Infrastructure;
@@ -27,14 +29,22 @@ public abstract class CatalogReaderTests(ServerFixture server)
         var ef = new EfCatalogReader(scope.ServiceProvider.GetRequiredService<MovieGptDbContext>());
         var ct = CancellationToken.None;
 
-        foreach (var (movieId, skip, limit) in new (int?, int, int)[] { (movie, 0, 100), (movie, 2, 3), (movie, 50, 10), (empty, 0, 10), (null, 0, 10), (null, 4, 7) })
+        AspectFilter?[] filters = [null, new("연기", null), new("스토리", "negative"), new(null, "positive"), new("음악", "neutral")];
+        foreach (var filter in filters)
         {
-            var expected = await ef.ReviewPageAsync(movieId, skip, limit, ct);
-            var actual = await handWritten.ReviewPageAsync(movieId, skip, limit, ct);
-            Assert.Equal(expected, actual);
-            Assert.All(actual, r => Assert.Equal(DateTimeKind.Utc, r.CreatedAt.Kind));
+            foreach (var (movieId, skip, limit) in new (int?, int, int)[] { (movie, 0, 100), (movie, 2, 3), (movie, 50, 10), (empty, 0, 10), (null, 0, 10), (null, 4, 7) })
+            {
+                var expected = await ef.ReviewPageAsync(movieId, filter, skip, limit, ct);
+                var actual = await handWritten.ReviewPageAsync(movieId, filter, skip, limit, ct);
+                Assert.Equal(expected.Select(Comparable), actual.Select(Comparable));
+                Assert.All(actual, r => Assert.Equal(DateTimeKind.Utc, r.CreatedAt.Kind));
+            }
         }
-        Assert.Equal(9, (await handWritten.ReviewPageAsync(movie, 0, 100, ct)).Count);
+        var all = await handWritten.ReviewPageAsync(movie, null, 0, 100, ct);
+        Assert.Equal(9, all.Count);
+        Assert.Equal(6, all.Count(r => r.Aspects.Count > 0));
+        Assert.Equal(6, (await handWritten.ReviewPageAsync(movie, new AspectFilter("연기", null), 0, 100, ct)).Count);
+        Assert.Equal(3, (await handWritten.ReviewPageAsync(movie, new AspectFilter("스토리", "negative"), 0, 100, ct)).Count);
 
         foreach (int? movieId in new int?[] { movie, empty, null })
         {
@@ -49,6 +59,7 @@ public abstract class CatalogReaderTests(ServerFixture server)
             var (expected, actual) = (await ef.MovieTalliesAsync(id, ct), await handWritten.MovieTalliesAsync(id, ct));
             Assert.Equal((expected?.Title, expected?.Reviews), (actual?.Title, actual?.Reviews));
             AssertSameGroups(expected?.Groups ?? [], actual?.Groups ?? []);
+            Assert.Equal(expected?.Aspects.OrderBy(a => (a.Aspect, a.Label)), actual?.Aspects.OrderBy(a => (a.Aspect, a.Label)));
             Assert.Equal(await ef.MovieTitleAsync(id, ct), await handWritten.MovieTitleAsync(id, ct));
             Assert.Equal(await ef.MovieExistsAsync(id, ct), await handWritten.MovieExistsAsync(id, ct));
         }
@@ -61,25 +72,31 @@ public abstract class CatalogReaderTests(ServerFixture server)
         var nine = await handWritten.MovieTalliesAsync(movie, ct);
         Assert.Equal(9, nine?.Groups.Sum(g => g.Count));
         Assert.Equal(new ReviewSpan(Noon.AddDays(-3), Noon), nine?.Reviews);
+        Assert.Equal(6, nine?.Aspects.Where(a => a.Aspect == "연기").Sum(a => a.Mentions));
     }
+
+    // Records compare lists by reference: the aspects are compared by their items.
+    private static (ReviewResponse Review, string Aspects) Comparable(ReviewResponse review) =>
+        (review with { Aspects = null! }, string.Join(" | ", review.Aspects));
 
     [RequirementFact]
     public async Task ConcurrentReadersGetTheirOwnAnswers()
     {
         var (movie, empty) = await SeedAsync(server);
         var reader = server.Services.GetRequiredService<ICatalogReader>();
-        var full = await reader.ReviewPageAsync(movie, 0, 100, CancellationToken.None);
+        var full = await reader.ReviewPageAsync(movie, null, 0, 100, CancellationToken.None);
 
         var pages = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
-            reader.ReviewPageAsync(i % 2 == 0 ? movie : empty, i % 5, 3, CancellationToken.None))));
+            reader.ReviewPageAsync(i % 2 == 0 ? movie : empty, null, i % 5, 3, CancellationToken.None))));
 
         for (var i = 0; i < pages.Length; i++)
         {
-            Assert.Equal(i % 2 == 0 ? full.Skip(i % 5).Take(3) : [], pages[i]);
+            Assert.Equal((i % 2 == 0 ? full.Skip(i % 5).Take(3) : []).Select(Comparable), pages[i].Select(Comparable));
         }
     }
 
     // A movie with nine reviews (two pairs at the same instant, so the id breaks ties; days apart, ratings spread) and one with none.
+    // Every third review has no aspects yet (as before the back-fill); the others say 연기 and 스토리, the polarities alternating.
     internal static async Task<(int Movie, int Empty)> SeedAsync(ServerFixture server)
     {
         var movie = (await server.Client.CreateMovieAsync($"읽기 {Guid.NewGuid():N}")).Id();
@@ -92,6 +109,11 @@ public abstract class CatalogReaderTests(ServerFixture server)
             MovieId = movie, Author = $"관객 {i}", Content = $"읽기 시험 {i}", SentimentLabel = (i % 3) switch { 0 => "positive", 1 => "neutral", _ => "negative" },
             SentimentScore = 0.5 + 0.05 * i, ProbabilityPositive = 0.1 * i, ProbabilityNeutral = 0.05, ProbabilityNegative = 0.95 - 0.1 * i,
             PredictedRating = 1 + i * 1.1, CreatedAt = time,
+            Aspects = i % 3 == 0 ? null : AspectJson.Serialize(
+            [
+                new AspectMention("연기", i % 2 == 0 ? "positive" : "negative", 0.9, "연기는", 0, 3),
+                new AspectMention("스토리", i % 2 == 0 ? "neutral" : "negative", 0.6, "스토리가", 4, 4),
+            ]),
         }));
         await db.SaveChangesAsync();
         return (movie, empty);

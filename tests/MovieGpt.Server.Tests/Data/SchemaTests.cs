@@ -5,7 +5,7 @@ namespace MovieGpt.Server.Tests.Data;
 
 /// <summary>
 /// The schema a fresh database gets from the migrations: the hand-written SQL that depends on it (the inserters' column
-/// list, the tally triggers each migration carries as its own text) is held to it here.
+/// list, the tally and aspect triggers each migration carries as its own text) is held to it here.
 /// </summary>
 public abstract class SchemaTests(ServerFixture server)
 {
@@ -22,7 +22,7 @@ public abstract class SchemaTests(ServerFixture server)
     }
 
     [RequirementFact]
-    public async Task TheMigrationsCreateTheExpectedTallyTriggers()
+    public async Task TheMigrationsCreateTheExpectedTriggers()
     {
         var definitions = server.Provider == "Postgres"
             ? """

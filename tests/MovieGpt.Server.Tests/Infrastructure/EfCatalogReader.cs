@@ -23,15 +23,36 @@ public sealed class EfCatalogReader(MovieGptDbContext db) : ICatalogReader
             .Where(m => m.Id == movieId)
             .Select(m => new { m.Title, First = m.Reviews.Min(r => (DateTime?)r.CreatedAt), Last = m.Reviews.Max(r => (DateTime?)r.CreatedAt) })
             .FirstOrDefaultAsync(ct);
-        return header is null ? null : new MovieTallies(header.Title, new ReviewSpan(header.First, header.Last), await ReviewGroupsAsync(movieId, ct));
+        if (header is null)
+        {
+            return null;
+        }
+        var aspects = await db.ReviewAspects
+            .Where(a => a.MovieId == movieId)
+            .GroupBy(a => new { a.Aspect, a.Label })
+            .Select(g => new AspectCount(g.Key.Aspect, g.Key.Label, g.Count()))
+            .ToListAsync(ct);
+        return new MovieTallies(header.Title, new ReviewSpan(header.First, header.Last), await ReviewGroupsAsync(movieId, ct), aspects);
     }
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => Reviews(movieId)
-        .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-        .Skip(skip).Take(limit)
-        .Select(r => new ReviewResponse(r.Id, r.MovieId, r.Movie!.Title, r.Author, r.Content, r.SentimentLabel, r.SentimentScore,
-            new SentimentProbabilities(r.ProbabilityNegative, r.ProbabilityNeutral, r.ProbabilityPositive), r.PredictedRating, r.CreatedAt))
-        .ToListAsync(ct);
+    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct)
+    {
+        var reviews = Reviews(movieId);
+        if (filter is not null)
+        {
+            string? aspect = filter.Aspect, label = filter.Label;
+            reviews = reviews.Where(r => db.ReviewAspects.Any(a => a.ReviewId == r.Id
+                && (aspect == null || a.Aspect == aspect) && (label == null || a.Label == label)));
+        }
+        // The aspects' JSON is parsed in the final projection, on the client.
+        return reviews
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Skip(skip).Take(limit)
+            .Select(r => new ReviewResponse(r.Id, r.MovieId, r.Movie!.Title, r.Author, r.Content, r.SentimentLabel, r.SentimentScore,
+                new SentimentProbabilities(r.ProbabilityNegative, r.ProbabilityNeutral, r.ProbabilityPositive), r.PredictedRating, r.CreatedAt,
+                AspectJson.Parse(r.Aspects)))
+            .ToListAsync(ct);
+    }
 
     public Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct) => db.ReviewTallies
         .Where(t => movieId == null || t.MovieId == movieId)

@@ -9,21 +9,26 @@ public sealed class FakeReviewService(ISentimentAnalyzer analyzer) : IReviewServ
 {
     public List<ReviewResponse> Stored { get; } = [];
 
-    public Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<ReviewResponse>>(Stored.Where(r => movieId is null || r.MovieId == movieId).Skip(skip).Take(limit).ToList());
+    public Task<IReadOnlyList<ReviewResponse>> ListAsync(
+        int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<ReviewResponse>>(Stored.Where(r => Matches(r, movieId, filter)).Skip(skip).Take(limit).ToList());
 
-    public Task<int> CountAsync(int? movieId = null, CancellationToken ct = default) =>
-        Task.FromResult(Stored.Count(r => movieId is null || r.MovieId == movieId));
+    public Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) =>
+        Task.FromResult(Stored.Count(r => Matches(r, movieId, filter)));
 
     public Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default)
     {
         var result = analyzer.Analyze(request.Content);
         var review = new ReviewResponse(
             Stored.Count + 1, request.MovieId, "영화", request.Author.Trim(), request.Content.Trim(),
-            result.Label, result.Score, result.Probabilities, result.Rating, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc));
+            result.Label, result.Score, result.Probabilities, result.Rating, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), []);
         Stored.Add(review);
         return Task.FromResult<ReviewResponse?>(review);
     }
+
+    private static bool Matches(ReviewResponse review, int? movieId, AspectFilter? filter) =>
+        (movieId is null || review.MovieId == movieId)
+        && (filter is null || filter.IsEmpty || review.Aspects.Any(a => (filter.Aspect is null || a.Aspect == filter.Aspect) && (filter.Label is null || a.Label == filter.Label)));
 
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default) => Task.FromResult(Stored.RemoveAll(r => r.Id == id) > 0);
 

@@ -17,24 +17,24 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
 
     public async Task<bool> MovieExistsAsync(int movieId, CancellationToken ct) => await MovieTitleAsync(movieId, ct) is not null;
 
-    // Both statements queued at once, so they usually share a round trip.
+    // All statements queued at once, so they usually share a round trip.
     public async Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct)
     {
         var headers = reads.QueryAsync(CatalogSql.MovieHeader, [("movie_id", movieId)], CatalogSql.Header, ct);
         var groups = reads.QueryAsync(CatalogSql.MovieGroups, [("movie_id", movieId)], CatalogSql.Group, ct);
-        await Task.WhenAll(headers, groups);
+        var aspects = reads.QueryAsync(CatalogSql.MovieAspects, [("movie_id", movieId)], CatalogSql.AspectCountOf, ct);
+        await Task.WhenAll(headers, groups, aspects);
         if (headers.Result is not [var (title, reviews)])
         {
             return null;
         }
-        return new MovieTallies(title, reviews, groups.Result);
+        return new MovieTallies(title, reviews, groups.Result, aspects.Result);
     }
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct)
+    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct)
     {
-        return movieId is { } id
-            ? reads.QueryAsync(CatalogSql.MovieReviewPage, [("movie_id", id), ("limit", limit), ("skip", skip)], CatalogSql.Review, ct)
-            : reads.QueryAsync(CatalogSql.ReviewPage, [("limit", limit), ("skip", skip)], CatalogSql.Review, ct);
+        var (sql, parameters) = CatalogSql.ReviewPage(movieId, filter, skip, limit);
+        return reads.QueryAsync(sql, parameters, CatalogSql.Review, ct);
     }
 
     public Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct)

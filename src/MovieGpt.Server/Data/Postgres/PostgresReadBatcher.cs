@@ -28,12 +28,12 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
     }
 
     /// <summary>
-    /// The rows of one statement with integer parameters, bound by name; <paramref name="shape"/> is handed the result
+    /// The rows of one statement with integer or text parameters, bound by name; <paramref name="shape"/> is handed the result
     /// and answers how to read each of its rows. <paramref name="ct"/> is checked before the read is queued; once queued it
     /// goes with its batch.
     /// </summary>
     public Task<List<T>> QueryAsync<T>(
-        string sql, IReadOnlyList<(string Name, int Value)> parameters, Func<DbDataReader, Func<DbDataReader, T>> shape, CancellationToken ct = default)
+        string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<DbDataReader, Func<DbDataReader, T>> shape, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         var read = new Read<T>(sql, parameters, shape);
@@ -112,7 +112,7 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
         public abstract void Fail(Exception error);
     }
 
-    private sealed class Read<T>(string sql, IReadOnlyList<(string Name, int Value)> parameters, Func<DbDataReader, Func<DbDataReader, T>> shape) : Read
+    private sealed class Read<T>(string sql, IReadOnlyList<(string Name, object Value)> parameters, Func<DbDataReader, Func<DbDataReader, T>> shape) : Read
     {
         public TaskCompletionSource<List<T>> Rows { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -123,7 +123,13 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
             var command = new NpgsqlBatchCommand(sql);
             foreach (var (name, value) in parameters)
             {
-                command.Parameters.Add(new NpgsqlParameter<int>(name, value));
+                // Typed, so that the statement's parameter types never depend on inference.
+                command.Parameters.Add(value switch
+                {
+                    int number => new NpgsqlParameter<int>(name, number),
+                    string text => new NpgsqlParameter<string>(name, text),
+                    _ => throw new ArgumentException($"Parameter {name} is neither an integer nor text.", nameof(parameters)),
+                });
             }
             return command;
         }

@@ -19,17 +19,18 @@ public sealed class SqliteCatalogReader(SqliteReadPool pool) : ICatalogReader
     {
         var header = ReadAll(s.Command(CatalogSql.MovieHeader, ("movie_id", movieId)), CatalogSql.Header);
         return header is [var (title, reviews)]
-            ? new MovieTallies(title, reviews, ReadAll(s.Command(CatalogSql.MovieGroups, ("movie_id", movieId)), CatalogSql.Group))
+            ? new MovieTallies(title, reviews, ReadAll(s.Command(CatalogSql.MovieGroups, ("movie_id", movieId)), CatalogSql.Group),
+                ReadAll(s.Command(CatalogSql.MovieAspects, ("movie_id", movieId)), CatalogSql.AspectCountOf))
             : null;
     }));
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, int skip, int limit, CancellationToken ct) => Task.FromResult(pool.Read(s =>
-    {
-        var command = movieId is { } id
-            ? s.Command(CatalogSql.MovieReviewPage, ("movie_id", id), ("limit", limit), ("skip", skip))
-            : s.Command(CatalogSql.ReviewPage, ("limit", limit), ("skip", skip));
-        return ReadAll(command, CatalogSql.Review, Math.Min(limit, 100));
-    }));
+    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct) =>
+        Task.FromResult(pool.Read(s =>
+        {
+            var (sql, parameters) = CatalogSql.ReviewPage(movieId, filter, skip, limit);
+            var values = Array.ConvertAll(parameters, p => (p.Name, (object?)p.Value));
+            return ReadAll(s.Command(sql, values), CatalogSql.Review, Math.Min(limit, 100));
+        }));
 
     public Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct) => Task.FromResult(pool.Read(s =>
         ReadAll(movieId is { } id ? s.Command(CatalogSql.MovieGroups, ("movie_id", id)) : s.Command(CatalogSql.Groups), CatalogSql.Group)));

@@ -1,3 +1,35 @@
+CREATE TRIGGER reviews_aspects_insert AFTER INSERT ON public.reviews REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION reviews_aspects_inserted();
+
+CREATE OR REPLACE FUNCTION public.reviews_aspects_inserted()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    INSERT INTO review_aspects (review_id, movie_id, aspect, label)
+    SELECT i.id, i.movie_id, m ->> 'aspect', m ->> 'label'
+    FROM inserted AS i CROSS JOIN LATERAL jsonb_array_elements(i.aspects::jsonb) AS m
+    WHERE i.aspects IS NOT NULL;
+    RETURN NULL;
+END
+$function$
+;
+
+CREATE TRIGGER reviews_aspects_update AFTER UPDATE OF aspects ON public.reviews FOR EACH ROW WHEN ((old.aspects IS DISTINCT FROM new.aspects)) EXECUTE FUNCTION reviews_aspects_updated();
+
+CREATE OR REPLACE FUNCTION public.reviews_aspects_updated()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    DELETE FROM review_aspects WHERE review_id = OLD.id;
+    INSERT INTO review_aspects (review_id, movie_id, aspect, label)
+    SELECT NEW.id, NEW.movie_id, m ->> 'aspect', m ->> 'label'
+    FROM jsonb_array_elements(COALESCE(NEW.aspects, '[]')::jsonb) AS m;
+    RETURN NULL;
+END
+$function$
+;
+
 CREATE OR REPLACE FUNCTION public.reviews_refuse_edit()
  RETURNS trigger
  LANGUAGE plpgsql

@@ -1,3 +1,16 @@
+CREATE TRIGGER reviews_aspects_insert AFTER INSERT ON reviews WHEN NEW.aspects IS NOT NULL BEGIN
+    INSERT INTO review_aspects (review_id, movie_id, aspect, label)
+    SELECT NEW.id, NEW.movie_id, json_extract(value, '$.aspect'), json_extract(value, '$.label')
+    FROM json_each(NEW.aspects);
+END;
+
+CREATE TRIGGER reviews_aspects_update AFTER UPDATE OF aspects ON reviews BEGIN
+    DELETE FROM review_aspects WHERE review_id = OLD.id;
+    INSERT INTO review_aspects (review_id, movie_id, aspect, label)
+    SELECT NEW.id, NEW.movie_id, json_extract(value, '$.aspect'), json_extract(value, '$.label')
+    FROM json_each(NEW.aspects);
+END;
+
 CREATE TRIGGER reviews_tally_delete AFTER DELETE ON reviews BEGIN
     UPDATE review_tallies SET
         review_count = review_count - 1,

@@ -78,6 +78,11 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Aspects")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text")
+                        .HasColumnName("aspects");
+
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -135,6 +140,35 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     b.ToTable("reviews", (string)null);
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.ReviewAspect", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Aspect")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("aspect");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("MovieId")
+                        .HasColumnType("integer")
+                        .HasColumnName("movie_id");
+
+                    b.HasKey("ReviewId", "Aspect");
+
+                    b.HasIndex("MovieId", "Aspect", "Label")
+                        .HasDatabaseName("ix_review_aspects_movie_id_aspect_label");
+
+                    b.ToTable("review_aspects", (string)null);
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>
                 {
                     b.Property<int>("MovieId")
@@ -180,6 +214,15 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Movie");
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.ReviewAspect", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>

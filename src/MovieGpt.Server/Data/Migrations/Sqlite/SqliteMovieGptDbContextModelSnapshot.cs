@@ -69,6 +69,11 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Aspects")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aspects");
+
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -126,6 +131,35 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.ToTable("reviews", (string)null);
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.ReviewAspect", b =>
+                {
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("review_id");
+
+                    b.Property<string>("Aspect")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("aspect");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<int>("MovieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movie_id");
+
+                    b.HasKey("ReviewId", "Aspect");
+
+                    b.HasIndex("MovieId", "Aspect", "Label")
+                        .HasDatabaseName("ix_review_aspects_movie_id_aspect_label");
+
+                    b.ToTable("review_aspects", (string)null);
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>
                 {
                     b.Property<int>("MovieId")
@@ -171,6 +205,15 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Movie");
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.ReviewAspect", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Review", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MovieGpt.Sentiment.Aspects;
+
+namespace MovieGpt.Server.Data;
+
+/// <summary>
+/// Gives the reviews stored before aspects were computed (<c>aspects IS NULL</c>) theirs, in the background from
+/// start-up, a batch at a time: claim a batch, score it in one <see cref="AspectAnalyzer.AnalyzeBatch"/> call, write it in
+/// one transaction, log the progress. Resumable by construction (only reviews still without aspects are claimed), and
+/// safe beside other instances: on PostgreSQL a batch is claimed with <c>FOR UPDATE SKIP LOCKED</c>, so instances take
+/// different reviews; on either database the UPDATE only fills a row whose aspects are still null (the column is EF's
+/// concurrency token), so a row filled or deleted by someone else meanwhile is never overwritten. New reviews get
+/// their aspects from <see cref="ReviewWriter"/>.
+/// </summary>
+public sealed class AspectBackfill(
+    IServiceScopeFactory scopes, AspectAnalyzer analyzer, IOptions<AspectOptions> options, ILogger<AspectBackfill> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Backfill)
+        {
+            return;
+        }
+        // Off the start-up path: the host goes on starting while the first batch is read.
+        await Task.Yield();
+        try
+        {
+            await RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            logger.LogInformation("Aspect back-fill stopped with the app; the next start goes on where it left off");
+        }
+        catch (Exception e)
+        {
+            // The reviews keep working without aspects; the next start tries again.
+            logger.LogError(e, "Aspect back-fill failed; the next start goes on where it left off");
+        }
+    }
+
+    /// <summary>Fills batches until no review is left without aspects; answers how many reviews this instance filled.</summary>
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        int total = 0, batches = 0;
+        while (await FillBatchAsync(ct) is { } filled)
+        {
+            total += filled;
+            batches++;
+            logger.LogInformation("Aspect back-fill: batch {Batch} filled {Count} reviews, {Total} so far", batches, filled, total);
+        }
+        if (batches > 0)
+        {
+            logger.LogInformation("Aspect back-fill done: {Total} reviews in {Batches} batches", total, batches);
+        }
+        return total;
+    }
+
+    /// <summary>One batch: how many reviews it filled, or null when none was left to claim.</summary>
+    private async Task<int?> FillBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
+        var postgres = db.Database.IsNpgsql();
+        // PostgreSQL holds the claimed rows locked until the batch is written; SQLite, with one writer, holds nothing
+        // while the engine scores and relies on the conditional UPDATE alone.
+        await using var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
+        var claimed = await db.Reviews
+            .FromSqlRaw(postgres
+                ? "SELECT * FROM reviews WHERE aspects IS NULL ORDER BY id LIMIT {0} FOR UPDATE SKIP LOCKED"
+                : "SELECT * FROM reviews WHERE aspects IS NULL ORDER BY id LIMIT {0}", options.Value.BackfillBatchSize)
+            .ToListAsync(ct);
+        if (claimed.Count == 0)
+        {
+            return null;
+        }
+        var mentions = Analyze([.. claimed.Select(r => r.Content)]);
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            claimed[i].Aspects = AspectJson.Serialize(mentions[i]);
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another instance filled (or someone deleted) some of these since they were read: the batch is rolled
+            // back and the next one claims what is still left.
+            logger.LogInformation("Aspect back-fill: another writer got to part of a batch first; reading again");
+            return 0;
+        }
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        return claimed.Count;
+    }
+
+    // A text the engine cannot read (stored by hand, say: whitespace only) gets no aspects rather than stopping the back-fill.
+    private IReadOnlyList<IReadOnlyList<AspectMention>> Analyze(string[] texts)
+    {
+        try
+        {
+            return analyzer.AnalyzeBatch(texts);
+        }
+        catch (ArgumentException)
+        {
+            return [.. texts.Select(text => string.IsNullOrWhiteSpace(text) ? [] : analyzer.Analyze(text))];
+        }
+    }
+}
