@@ -9,9 +9,8 @@ namespace MovieGpt.Server.Data;
 /// start-up, a batch at a time: claim a batch, score it in one <see cref="AspectAnalyzer.AnalyzeBatch"/> call, write it in
 /// one transaction, log the progress. Resumable by construction (only reviews still without aspects are claimed), and
 /// safe beside other instances: on PostgreSQL a batch is claimed with <c>FOR UPDATE SKIP LOCKED</c>, so instances take
-/// different reviews; on either database the UPDATE only fills a row whose aspects are still null (the column is EF's
-/// concurrency token), so a row filled or deleted by someone else meanwhile is never overwritten. New reviews get
-/// their aspects from <see cref="ReviewWriter"/>.
+/// different reviews; on either database the UPDATE only fills a row whose aspects are still null, so a row filled or
+/// deleted by someone else meanwhile is never overwritten. New reviews get their aspects from <see cref="ReviewWriter"/>.
 /// </summary>
 public sealed class AspectBackfill(
     IServiceScopeFactory scopes, AspectAnalyzer analyzer, IOptions<AspectOptions> options, ILogger<AspectBackfill> logger)
@@ -65,37 +64,41 @@ public sealed class AspectBackfill(
         var postgres = db.Database.IsNpgsql();
         // PostgreSQL holds the claimed rows locked until the batch is written; SQLite, with one writer, holds nothing
         // while the engine scores and relies on the conditional UPDATE alone.
-        await using var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var claim = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
         var claimed = await db.Reviews
             .FromSqlRaw(postgres
                 ? "SELECT * FROM reviews WHERE aspects IS NULL ORDER BY id LIMIT {0} FOR UPDATE SKIP LOCKED"
                 : "SELECT * FROM reviews WHERE aspects IS NULL ORDER BY id LIMIT {0}", options.Value.BackfillBatchSize)
+            .AsNoTracking()
             .ToListAsync(ct);
         if (claimed.Count == 0)
         {
             return null;
         }
         var mentions = Analyze([.. claimed.Select(r => r.Content)]);
-        for (var i = 0; i < claimed.Count; i++)
-        {
-            claimed[i].Aspects = AspectJson.Serialize(mentions[i]);
-        }
+        // SQLite's single writer: queue behind the other writers of this process (as SaveChanges and the review
+        // writer do) rather than race them for the database's lock.
+        var gate = scope.ServiceProvider.GetService<Sqlite.SqliteWriteGate>();
+        gate?.Enter();
         try
         {
-            await db.SaveChangesAsync(ct);
+            await using var write = claim is null ? await db.Database.BeginTransactionAsync(ct) : null;
+            var filled = 0;
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                var (id, json) = (claimed[i].Id, AspectJson.Serialize(mentions[i]));
+                // Only a row still without aspects: one filled (or deleted) by another instance meanwhile is left alone.
+                filled += await db.Reviews
+                    .Where(r => r.Id == id && r.Aspects == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.Aspects, json), ct);
+            }
+            await (claim ?? write)!.CommitAsync(ct);
+            return filled;
         }
-        catch (DbUpdateConcurrencyException)
+        finally
         {
-            // Another instance filled (or someone deleted) some of these since they were read: the batch is rolled
-            // back and the next one claims what is still left.
-            logger.LogInformation("Aspect back-fill: another writer got to part of a batch first; reading again");
-            return 0;
+            gate?.Exit();
         }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(ct);
-        }
-        return claimed.Count;
     }
 
     // A text the engine cannot read (stored by hand, say: whitespace only) gets no aspects rather than stopping the back-fill.

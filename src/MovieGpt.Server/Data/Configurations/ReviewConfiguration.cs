@@ -20,8 +20,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.PredictedRating).HasColumnName(ReviewColumns.PredictedRating);
         builder.Property(r => r.CreatedAt).HasColumnName(ReviewColumns.CreatedAt);
         // Text on both databases: it is only ever read back whole; the triggers parse it into review_aspects.
-        // A concurrency token, so the back-fill's UPDATE only fills a row no other instance filled meanwhile.
-        builder.Property(r => r.Aspects).HasColumnName(ReviewColumns.Aspects).IsConcurrencyToken();
+        builder.Property(r => r.Aspects).HasColumnName(ReviewColumns.Aspects);
 
         // The database, not only EF's change tracker, removes a movie's reviews with it.
         builder.HasOne(r => r.Movie)

@@ -79,7 +79,6 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Aspects")
-                        .IsConcurrencyToken()
                         .HasColumnType("text")
                         .HasColumnName("aspects");
 

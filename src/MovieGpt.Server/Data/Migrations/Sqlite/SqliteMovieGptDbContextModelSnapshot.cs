@@ -70,7 +70,6 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasColumnName("id");
 
                     b.Property<string>("Aspects")
-                        .IsConcurrencyToken()
                         .HasColumnType("TEXT")
                         .HasColumnName("aspects");
 
