@@ -45,6 +45,21 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
         return Task.CompletedTask;
     }
 
+    // A concurrency failure (a row updated or deleted that was not there) ends the save without SaveChangesFailed, so
+    // the gate opens here; nothing in the app suppresses the exception, which would make EF go on to SavedChanges.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        _gate.Release();
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        _gate.Release();
+        return ValueTask.FromResult(result);
+    }
+
     public override void SaveChangesCanceled(DbContextEventData eventData) => _gate.Release();
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
