@@ -13,6 +13,7 @@ try
     builder.AddDatabase();
     builder.AddSentimentEngine();
     builder.AddCatalogServices();
+    builder.AddAccounts();
     builder.AddHealth();
     builder.AddApiDocs();
     builder.AddWebUi();
@@ -22,11 +23,13 @@ try
     app.UseHttpLogging();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseAccounts();
     await app.MigrateDatabaseAsync();
 
     app.UseApiDocs();
     app.MapTelemetry();
     app.MapRootApi();
+    app.MapAuthApi();
     app.MapMoviesApi();
     app.MapReviewsApi();
     app.MapSentimentApi();

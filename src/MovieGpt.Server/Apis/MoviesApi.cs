@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Services;
 
@@ -17,9 +19,13 @@ public static class MoviesApi
             .WithDescription($"Newest first unless sorted otherwise; q searches title, director and genre (case-insensitive). limit is capped at {Paging.MaxLimit}.");
         group.MapGet("/{id:int}", GetMovie).WithSummary("Get a movie");
         group.MapPost("", CreateMovie)
+            .AddEndpointFilter<WriterFilter>()
             .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
-            .WithSummary("Register a movie");
-        group.MapDelete("/{id:int}", DeleteMovie).WithSummary("Delete a movie and its reviews");
+            .WithSummary("Register a movie")
+            .WithDescription("Needs a signed-in user: 401 without one.");
+        group.MapDelete("/{id:int}", DeleteMovie)
+            .WithSummary("Delete a movie and its reviews")
+            .WithDescription("Admins only: 401 when not signed in, 403 for other accounts.");
         group.MapGet("/{id:int}/stats", GetStats)
             .WithSummary("Sentiment statistics of a movie's reviews")
             .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the reviews (0 when there are none). " +
@@ -61,8 +67,16 @@ public static class MoviesApi
         return TypedResults.Created($"/api/movies/{movie.Id}", movie);
     }
 
-    public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> DeleteMovie(int id, IMovieService movies, CancellationToken ct) =>
-        await movies.DeleteAsync(id, ct) ? TypedResults.Ok(new MessageResponse("Movie deleted successfully")) : ApiResults.MovieNotFound();
+    public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> DeleteMovie(
+        int id, ClaimsPrincipal user, IOptions<AuthOptions> options, IMovieService movies, CancellationToken ct)
+    {
+        var caller = Caller.From(user, options.Value);
+        if (!caller.MayDeleteMovies)
+        {
+            return caller.IsSignedIn ? ApiResults.NotYours() : ApiResults.NotSignedIn();
+        }
+        return await movies.DeleteAsync(id, ct) ? TypedResults.Ok(new MessageResponse("Movie deleted successfully")) : ApiResults.MovieNotFound();
+    }
 
     public static async Task<Results<Ok<MovieStatsResponse>, ProblemHttpResult>> GetStats(int id, IMovieService movies, CancellationToken ct) =>
         await movies.GetStatsAsync(id, ct) is { } stats ? TypedResults.Ok(stats) : ApiResults.MovieNotFound();

@@ -6,7 +6,8 @@ namespace MovieGpt.Server.Contracts;
 
 /// <summary>
 /// A stored review with the engine's verdict, and what it says per aspect (<see cref="AspectNames.All"/> order; empty
-/// when it names none, or while a review stored before aspects existed waits for the back-fill).
+/// when it names none, or while a review stored before aspects existed waits for the back-fill). <see cref="UserId"/> is
+/// the account that wrote it (null before accounts or anonymously), <see cref="HelpfulCount"/> its 공감 marks.
 /// </summary>
 public sealed record ReviewResponse(
     int Id,
@@ -19,7 +20,37 @@ public sealed record ReviewResponse(
     SentimentProbabilities SentimentProbabilities,
     double PredictedRating,
     DateTime CreatedAt,
-    IReadOnlyList<AspectMention> Aspects);
+    IReadOnlyList<AspectMention> Aspects,
+    int? UserId = null,
+    DateTime? EditedAt = null,
+    int HelpfulCount = 0);
+
+/// <summary>A review's 공감 count after a mark (<see cref="Helpful"/>: the caller's mark is now on) or an unmark.</summary>
+public sealed record HelpfulResponse(int ReviewId, int HelpfulCount, bool Helpful);
+
+/// <summary>How a list of reviews is ordered: newest first, or most 공감 first (then newest).</summary>
+public enum ReviewSort
+{
+    Newest,
+    Helpful,
+}
+
+/// <summary>The body of PUT /api/reviews/{id}: the new text, rescored when stored.</summary>
+public sealed class UpdateReviewRequest : IValidatableObject
+{
+    [Required(ErrorMessage = "리뷰 내용은 필수입니다. (Content is required.)")]
+    [StringLength(CreateReviewRequest.MaxContentLength, ErrorMessage = "리뷰는 5,000자 이하입니다. (Content must be at most 5,000 characters.)")]
+    [StorableText]
+    public string Content { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Content is not null && Content.Trim().Length < CreateReviewRequest.MinContentLength)
+        {
+            yield return new ValidationResult("리뷰는 공백을 빼고 5자 이상이어야 합니다. (Content must have at least 5 characters after trimming.)", [nameof(Content)]);
+        }
+    }
+}
 
 /// <summary>Which reviews to list by what they say about an aspect: either or both may be set (checked by the caller).</summary>
 public sealed record AspectFilter(string? Aspect, string? Label)

@@ -11,25 +11,28 @@ namespace MovieGpt.Server.Data;
 /// </summary>
 internal static class CatalogSql
 {
-    // Every column of reviews (the list written once, in ReviewColumns) and the movie's title.
+    // Every column of reviews (the list written once, in ReviewColumns), the movie's title and the review's 공감 count
+    // (a range of review_helpful's key).
     private static readonly string ReviewSelect = $"""
-        SELECT {ReviewColumns.Qualified("r")}, m.title AS movie_title
+        SELECT {ReviewColumns.Qualified("r")}, m.title AS movie_title,
+               (SELECT COUNT(*) FROM review_helpful AS h WHERE h.review_id = r.id) AS helpful_count
         FROM reviews AS r
         JOIN movies AS m ON m.id = r.movie_id
         """;
 
     // Two statements per filter, so that each reads its own index in order: (movie_id, created_at, id) and (created_at).
     // The aspect filter probes each review's review_aspects rows by their key (review_id, aspect). Indexed by
-    // [movie, aspect, label] as 0 or 1 each; built once.
+    // [movie, aspect, label, helpful] as 0 or 1 each; built once. Sorted by 공감 the page is a sort of the filtered reviews.
     private static readonly string[] ReviewPages =
     [
         .. from movie in new[] { false, true }
            from aspect in new[] { false, true }
            from label in new[] { false, true }
-           select PageSql(movie, aspect, label),
+           from helpful in new[] { false, true }
+           select PageSql(movie, aspect, label, helpful),
     ];
 
-    private static string PageSql(bool movie, bool aspect, bool label)
+    private static string PageSql(bool movie, bool aspect, bool label, bool helpful)
     {
         var conditions = new List<string>(2);
         if (movie)
@@ -42,15 +45,13 @@ internal static class CatalogSql
                 + (aspect ? " AND a.aspect = @aspect" : "") + (label ? " AND a.label = @label" : "") + ")");
         }
         var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", conditions);
-        return ReviewSelect + where + """
-
-            ORDER BY r.created_at DESC, r.id DESC
-            LIMIT @limit OFFSET @skip
-            """;
+        return ReviewSelect + where + (helpful ? "\nORDER BY helpful_count DESC, r.created_at DESC, r.id DESC" : "\nORDER BY r.created_at DESC, r.id DESC")
+            + "\nLIMIT @limit OFFSET @skip";
     }
 
     /// <summary>The statement of a page of reviews and its parameters, by name (rows: <see cref="Review"/>).</summary>
-    public static (string Sql, (string Name, object Value)[] Parameters) ReviewPage(int? movieId, AspectFilter? filter, int skip, int limit)
+    public static (string Sql, (string Name, object Value)[] Parameters) ReviewPage(
+        int? movieId, AspectFilter? filter, int skip, int limit, ReviewSort sort = ReviewSort.Newest)
     {
         var parameters = new List<(string Name, object Value)>(5);
         if (movieId is { } id)
@@ -67,7 +68,7 @@ internal static class CatalogSql
         }
         parameters.Add(("limit", limit));
         parameters.Add(("skip", skip));
-        var sql = ReviewPages[(movieId is null ? 0 : 4) + (filter?.Aspect is null ? 0 : 2) + (filter?.Label is null ? 0 : 1)];
+        var sql = ReviewPages[(movieId is null ? 0 : 8) + (filter?.Aspect is null ? 0 : 4) + (filter?.Label is null ? 0 : 2) + (sort == ReviewSort.Helpful ? 1 : 0)];
         return (sql, [.. parameters]);
     }
 
@@ -112,7 +113,8 @@ internal static class CatalogSql
             score = result.GetOrdinal(ReviewColumns.SentimentScore), negative = result.GetOrdinal(ReviewColumns.ProbabilityNegative),
             neutral = result.GetOrdinal(ReviewColumns.ProbabilityNeutral), positive = result.GetOrdinal(ReviewColumns.ProbabilityPositive),
             rating = result.GetOrdinal(ReviewColumns.PredictedRating), createdAt = result.GetOrdinal(ReviewColumns.CreatedAt),
-            aspects = result.GetOrdinal(ReviewColumns.Aspects);
+            aspects = result.GetOrdinal(ReviewColumns.Aspects), userId = result.GetOrdinal(ReviewColumns.UserId),
+            editedAt = result.GetOrdinal(ReviewColumns.EditedAt), helpful = result.GetOrdinal("helpful_count");
         return row => new ReviewResponse(
             row.GetInt32(id),
             row.GetInt32(movieId),
@@ -124,7 +126,10 @@ internal static class CatalogSql
             new SentimentProbabilities(row.GetDouble(negative), row.GetDouble(neutral), row.GetDouble(positive)),
             row.GetDouble(rating),
             Utc(row, createdAt),
-            AspectJson.Parse(row.IsDBNull(aspects) ? null : row.GetString(aspects)));
+            AspectJson.Parse(row.IsDBNull(aspects) ? null : row.GetString(aspects)),
+            row.IsDBNull(userId) ? null : row.GetInt32(userId),
+            UtcOrNull(row, editedAt),
+            checked((int)row.GetInt64(helpful)));
     }
 
     /// <summary>A row of <see cref="MovieAspects"/>.</summary>

@@ -22,10 +22,11 @@ public interface ICatalogReader
     Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct);
 
     /// <summary>
-    /// A page of reviews, newest first (ties: higher id first), with their movie's title; with a filter, only the
+    /// A page of reviews, newest first (ties: higher id first) or, by <paramref name="sort"/>, most 공감 first, with their
+    /// movie's title and 공감 count; with a filter, only the
     /// reviews that say something on its aspect (any, without one) with its label (any, without one).
     /// </summary>
-    Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct);
+    Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct, ReviewSort sort = ReviewSort.Newest);
 
     /// <summary>The reviews' tallies summed per (label, rounded rating, UTC day), in no particular order.</summary>
     Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct);

@@ -13,6 +13,9 @@ public interface IReviewInserter : IDisposable
     /// <summary>Whether <paramref name="error"/>, thrown by inserting one review, says that its movie does not exist.</summary>
     bool IsMissingMovie(Exception error);
 
+    /// <summary>Whether <paramref name="error"/>, thrown by inserting one review, says that its account already reviewed its movie.</summary>
+    bool IsDuplicate(Exception error);
+
     /// <summary>Closes the connection; the next <see cref="Insert"/> opens a new one. Disposing does the same.</summary>
     void CloseConnection();
 }

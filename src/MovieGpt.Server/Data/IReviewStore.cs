@@ -11,13 +11,14 @@ public interface IReviewStore
 {
     /// <summary>
     /// The stored review with its id and the engine's verdict; null when its movie does not exist (any more).
-    /// Text the engine cannot read throws the engine's <see cref="ArgumentException"/> and nothing is stored.
+    /// Text the engine cannot read throws the engine's <see cref="ArgumentException"/> and nothing is stored; a second
+    /// review of one account for one movie throws <see cref="DuplicateReviewException"/> (the database's unique index).
     /// </summary>
     Task<Review?> StoreAsync(NewReview review);
 }
 
-/// <summary>A review as written, before the engine has scored it (author and content already trimmed).</summary>
-public sealed record NewReview(int MovieId, string Author, string Content, DateTime CreatedAt)
+/// <summary>A review as written, before the engine has scored it (author and content already trimmed); the account that wrote it, if any.</summary>
+public sealed record NewReview(int MovieId, string Author, string Content, DateTime CreatedAt, int? UserId = null)
 {
     public Review Scored(SentimentResult sentiment, IReadOnlyList<AspectMention> aspects) => new()
     {
@@ -31,6 +32,10 @@ public sealed record NewReview(int MovieId, string Author, string Content, DateT
         ProbabilityPositive = sentiment.Probabilities.Positive,
         PredictedRating = sentiment.Rating,
         CreatedAt = CreatedAt,
+        UserId = UserId,
         Aspects = AspectJson.Serialize(aspects),
     };
 }
+
+/// <summary>The account already has a review of the movie (one per account and movie); nothing was stored.</summary>
+public sealed class DuplicateReviewException() : InvalidOperationException("The account already has a review of this movie.");

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -5,9 +8,10 @@ namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// The model shared by both providers. Each provider has a subclass of its own so that each keeps its own
-/// migrations (SQLite and PostgreSQL differ in types and DDL).
+/// migrations (SQLite and PostgreSQL differ in types and DDL). Identity's stores (accounts, roles) live in it too, their
+/// tables and columns named in snake_case like ours (<c>users</c>, <c>user_roles</c>, <c>normalized_email</c>, …).
 /// </summary>
-public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class MovieGptDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
 {
     public DbSet<Movie> Movies => Set<Movie>();
 
@@ -17,8 +21,32 @@ public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<ReviewAspect> ReviewAspects => Set<ReviewAspect>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<ReviewHelpful> ReviewHelpfuls => Set<ReviewHelpful>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovieGptDbContext).Assembly);
+        NameIdentityTables(modelBuilder);
+    }
+
+    // Identity's AspNetUsers, AspNetUserRoles, … become users, user_roles, …, with snake_case columns.
+    private static void NameIdentityTables(ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => e.GetTableName()?.StartsWith("AspNet", StringComparison.Ordinal) == true))
+        {
+            entity.SetTableName(SnakeCase(entity.GetTableName()!["AspNet".Length..]));
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    private static string SnakeCase(string name) => WordStart().Replace(name, "_$1").ToLowerInvariant();
+
+    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    private static partial Regex WordStart();
 
     // SQLite hands DateTime back without a kind; every time we store is UTC, so say so on the way out.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -11,6 +11,9 @@ public sealed class Review
 
     public required string Author { get; set; }
 
+    /// <summary>The account that wrote it; null for a review written before accounts or anonymously (only an admin may change those).</summary>
+    public int? UserId { get; set; }
+
     public required string Content { get; set; }
 
     public required string SentimentLabel { get; set; }
@@ -26,6 +29,9 @@ public sealed class Review
     public double PredictedRating { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When its author last changed it (rescored then); null for a review never edited.</summary>
+    public DateTime? EditedAt { get; set; }
 
     /// <summary>
     /// What the review says per aspect, as a JSON array (<see cref="AspectJson"/>); null only for a review stored before

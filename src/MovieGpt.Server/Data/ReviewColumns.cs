@@ -21,6 +21,8 @@ public static class ReviewColumns
     public const string PredictedRating = "predicted_rating";
     public const string CreatedAt = "created_at";
     public const string Aspects = "aspects";
+    public const string UserId = "user_id";
+    public const string EditedAt = "edited_at";
 
     /// <summary>Every column a new review is inserted with (all but the generated id), with its value.</summary>
     public static readonly IReadOnlyList<ReviewColumn> Inserted =
@@ -38,10 +40,16 @@ public static class ReviewColumns
         new ReviewColumn<DateTime>(CreatedAt, r => r.CreatedAt.ToUniversalTime()),
         // The writer always computes them; an empty array is a review that names no aspect.
         new ReviewColumn<string>(Aspects, r => r.Aspects ?? AspectJson.None),
+        // Null for a review written anonymously (Auth:AllowAnonymousWrites).
+        new ReviewColumn<int?>(UserId, r => r.UserId),
     ];
 
+    /// <summary>The columns a new review leaves to their default (NULL) and only an edit sets; read with the others.</summary>
+    public static readonly IReadOnlyList<string> Defaulted = [EditedAt];
+
     /// <summary>Every column, the id first, each qualified with the table's <paramref name="alias"/> (<c>r.id, r.movie_id, …</c>).</summary>
-    public static string Qualified(string alias) => string.Join(", ", new[] { Id }.Concat(Inserted.Select(c => c.Name)).Select(name => $"{alias}.{name}"));
+    public static string Qualified(string alias) =>
+        string.Join(", ", new[] { Id }.Concat(Inserted.Select(c => c.Name)).Concat(Defaulted).Select(name => $"{alias}.{name}"));
 
     /// <summary>The inserted columns' names, comma-separated, for an INSERT's column list.</summary>
     public static readonly string InsertedNames = string.Join(", ", Inserted.Select(c => c.Name));
@@ -56,15 +64,15 @@ public abstract class ReviewColumn(string name)
     /// <summary>The column's name, which is also its parameter's name.</summary>
     public string Name { get; } = name;
 
-    public abstract object Value(Review review);
+    public abstract object? Value(Review review);
 
     /// <summary>The column's values for the reviews, as a typed array (PostgreSQL binds one array per column).</summary>
     public abstract Array Values(IReadOnlyList<Review> reviews);
 }
 
-public sealed class ReviewColumn<T>(string name, Func<Review, T> value) : ReviewColumn(name) where T : notnull
+public sealed class ReviewColumn<T>(string name, Func<Review, T> value) : ReviewColumn(name)
 {
-    public override object Value(Review review) => value(review);
+    public override object? Value(Review review) => value(review);
 
     public override Array Values(IReadOnlyList<Review> reviews)
     {

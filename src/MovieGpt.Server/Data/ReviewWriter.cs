@@ -145,7 +145,7 @@ public sealed class ReviewWriter(
         catch (Exception e) when (batch.Count > 1)
         {
             // An outage fails every review of the batch anyway, and each request's 503 reports it.
-            if (!DatabaseOutage.IsOutage(e))
+            if (!DatabaseOutage.IsOutage(e) && !inserter.IsDuplicate(e))
             {
                 logger.LogWarning(e, "A batch of {Count} reviews failed; storing them one by one", batch.Count);
             }
@@ -165,12 +165,17 @@ public sealed class ReviewWriter(
         batch.ForEach(p => p.Stored.TrySetResult(p.Review));
     }
 
-    // A review alone whose movie is gone (the foreign key) is the caller's 404; any other failure is its error.
+    // A review alone whose movie is gone (the foreign key) is the caller's 404, a second one of its account for the movie
+    // (the unique index, also when two raced into one batch) its 409; any other failure is its error.
     private void Fail(Scored pending, Exception error)
     {
         if (inserter.IsMissingMovie(error))
         {
             pending.Stored.TrySetResult(null);
+        }
+        else if (inserter.IsDuplicate(error))
+        {
+            pending.Stored.TrySetException(new DuplicateReviewException());
         }
         else
         {
@@ -185,7 +190,7 @@ public sealed class ReviewWriter(
         {
             ids = inserter.Insert([.. batch.Select(p => p.Review)]);
         }
-        catch (Exception e) when (!inserter.IsMissingMovie(e))
+        catch (Exception e) when (!inserter.IsMissingMovie(e) && !inserter.IsDuplicate(e))
         {
             // Go on with a fresh connection rather than one in an unknown state (dropped by the server, say).
             inserter.CloseConnection();

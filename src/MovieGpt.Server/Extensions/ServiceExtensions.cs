@@ -49,7 +49,9 @@ public static class ServiceExtensions
                     + "ISO 8601 UTC. Errors are ProblemDetails (404 bodies carry \"detail\": \"Movie not found\" or \"Review not found\"); "
                     + "invalid input is 422 with a ValidationProblemDetails naming each bad field; malformed JSON is 400. "
                     + "average_score is the mean of P(positive) + P(neutral)/2 over a movie's reviews, 0 when it has none. "
-                    + "limit is capped at 1000 on every list.";
+                    + "limit is capped at 1000 on every list. Writes need an account: POST /api/auth/login answers an access_token "
+                    + "to send as Authorization: Bearer …; 401 means not signed in, 403 not yours.";
+                document.AddBearerSecurity();
                 return Task.CompletedTask;
             });
             options.AddSchemaTransformer<OpenApiExamples>();

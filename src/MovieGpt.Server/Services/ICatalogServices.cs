@@ -32,15 +32,45 @@ public interface IReviewService
     /// Newest first; only one movie's when <paramref name="movieId"/> is set, only those that say the filter's label
     /// about its aspect when <paramref name="filter"/> is (its values must be known aspect and label names).
     /// </summary>
-    Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default);
+    Task<IReadOnlyList<ReviewResponse>> ListAsync(
+        int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default, ReviewSort sort = ReviewSort.Newest);
 
     /// <summary>How many reviews <see cref="ListAsync"/> pages through.</summary>
     Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default);
 
-    /// <summary>Scores and stores the review; null when the movie does not exist.</summary>
+    /// <summary>Scores and stores the review under the request's author, owned by no account; null when the movie does not exist.</summary>
     Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default);
 
+    /// <summary>
+    /// Scores and stores the review if the caller may write: a signed-in caller's is theirs, under their 닉네임, and a
+    /// second one of the movie is a conflict naming the first; an anonymous one (anonymous mode) is the request's author's.
+    /// </summary>
+    Task<WriteResult<ReviewResponse>> WriteAsync(CreateReviewRequest request, Caller caller, CancellationToken ct = default);
+
+    /// <summary>Rescores the review with its new text and sets its edited_at, if the caller is its owner or an admin.</summary>
+    Task<WriteResult<ReviewResponse>> UpdateAsync(int id, UpdateReviewRequest request, Caller caller, CancellationToken ct = default);
+
+    /// <summary>Deletes without asking who wants it (seeding, tests).</summary>
     Task<bool> DeleteAsync(int id, CancellationToken ct = default);
+
+    /// <summary>Deletes the review if the caller may (<see cref="Caller.MayDelete"/>).</summary>
+    Task<WriteOutcome> DeleteAsync(int id, Caller caller, CancellationToken ct = default);
+
+    /// <summary>Marks (or unmarks) the review 공감 for the signed-in caller, idempotently; answers its 공감 count.</summary>
+    Task<WriteResult<int>> MarkHelpfulAsync(int id, bool helpful, Caller caller, CancellationToken ct = default);
+
+    Task<ReviewResponse?> GetAsync(int id, CancellationToken ct = default);
+
+    /// <summary>An account's reviews, newest first.</summary>
+    Task<IReadOnlyList<ReviewResponse>> ListByUserAsync(int userId, int skip, int limit, CancellationToken ct = default);
+
+    Task<int> CountByUserAsync(int userId, CancellationToken ct = default);
+
+    /// <summary>The account's review of the movie, if it wrote one.</summary>
+    Task<ReviewResponse?> FindByUserAsync(int userId, int movieId, CancellationToken ct = default);
+
+    /// <summary>Which of the reviews the account has marked 공감.</summary>
+    Task<IReadOnlySet<int>> HelpfulMarksAsync(int userId, IReadOnlyCollection<int> reviewIds, CancellationToken ct = default);
 
     /// <summary>Statistics of all reviews, or of one movie's.</summary>
     Task<ReviewStatsResponse> GetStatsAsync(int? movieId = null, CancellationToken ct = default);

@@ -81,17 +81,29 @@ public abstract class ReviewTallyTests(ServerFixture server)
     }
 
     [RequirementFact]
-    public async Task EditingAScoredColumnIsRefusedByTheDatabase()
+    public async Task EditingAScoredColumnMovesTheTally()
     {
         var movie = await _client.CreateMovieAsync($"집계 수정 {Guid.NewGuid():N}");
         var review = await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+        await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
 
-        var refused = await Assert.ThrowsAnyAsync<DbException>(() =>
-            server.ExecuteAsync($"UPDATE reviews SET predicted_rating = 1 WHERE id = {review.Id()}"));
+        Assert.Equal(1, await server.ExecuteAsync(
+            $"UPDATE reviews SET sentiment_label = 'negative', predicted_rating = 1, probability_positive = 0.01, probability_neutral = 0.01 WHERE id = {review.Id()}"));
 
-        Assert.Contains("reviews are not edited in place", refused.Message);
-        Assert.Equal((double)review["predicted_rating"]!, double.Parse(
-            (await server.TextAsync($"SELECT predicted_rating FROM reviews WHERE id = {review.Id()}"))!, System.Globalization.CultureInfo.InvariantCulture), 6);
+        await AssertTalliesMatchReviewsAsync(movie.Id());
+    }
+
+    [RequirementFact]
+    public async Task MovingAReviewToAnotherMovieOrTimeIsRefusedByTheDatabase()
+    {
+        var movie = await _client.CreateMovieAsync($"집계 이동 {Guid.NewGuid():N}");
+        var other = await _client.CreateMovieAsync($"집계 이동 {Guid.NewGuid():N}");
+        var review = await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+
+        var moved = await Assert.ThrowsAnyAsync<DbException>(() =>
+            server.ExecuteAsync($"UPDATE reviews SET movie_id = {other.Id()} WHERE id = {review.Id()}"));
+
+        Assert.Contains("a review keeps its movie and its time", moved.Message);
         Assert.Equal(1, await server.ExecuteAsync($"UPDATE reviews SET author = '다른 관객' WHERE id = {review.Id()}"));
         await AssertTalliesMatchReviewsAsync(movie.Id());
     }

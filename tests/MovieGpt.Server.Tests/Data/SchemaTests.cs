@@ -10,7 +10,7 @@ namespace MovieGpt.Server.Tests.Data;
 public abstract class SchemaTests(ServerFixture server)
 {
     [RequirementFact]
-    public async Task TheInsertedColumnsAreEveryColumnOfTheReviewsTableButTheId()
+    public async Task TheInsertedAndDefaultedColumnsAreEveryColumnOfTheReviewsTableButTheId()
     {
         var columns = server.Provider == "Postgres"
             ? "SELECT string_agg(column_name, ',' ORDER BY column_name) FROM information_schema.columns WHERE table_name = 'reviews' AND table_schema = current_schema()"
@@ -18,7 +18,7 @@ public abstract class SchemaTests(ServerFixture server)
 
         var table = (await server.TextAsync(columns))!.Split(',');
 
-        Assert.Equal(table.Where(c => c != ReviewColumns.Id).Order(StringComparer.Ordinal), ReviewColumns.Inserted.Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(table.Where(c => c != ReviewColumns.Id).Order(StringComparer.Ordinal), ReviewColumns.Inserted.Select(c => c.Name).Concat(ReviewColumns.Defaulted).Order(StringComparer.Ordinal));
     }
 
     [RequirementFact]

@@ -35,7 +35,8 @@ public sealed class EfCatalogReader(MovieGptDbContext db) : ICatalogReader
         return new MovieTallies(header.Title, new ReviewSpan(header.First, header.Last), await ReviewGroupsAsync(movieId, ct), aspects);
     }
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct)
+    public Task<List<ReviewResponse>> ReviewPageAsync(
+        int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct, ReviewSort sort = ReviewSort.Newest)
     {
         var reviews = Reviews(movieId);
         if (filter is not null)
@@ -45,12 +46,16 @@ public sealed class EfCatalogReader(MovieGptDbContext db) : ICatalogReader
                 && (aspect == null || a.Aspect == aspect) && (label == null || a.Label == label)));
         }
         // The aspects' JSON is parsed in the final projection, on the client.
-        return reviews
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+        var rows = reviews.Select(r => new { Review = r, Helpful = db.ReviewHelpfuls.Count(h => h.ReviewId == r.Id) });
+        var ordered = sort == ReviewSort.Helpful
+            ? rows.OrderByDescending(r => r.Helpful).ThenByDescending(r => r.Review.CreatedAt).ThenByDescending(r => r.Review.Id)
+            : rows.OrderByDescending(r => r.Review.CreatedAt).ThenByDescending(r => r.Review.Id);
+        return ordered
             .Skip(skip).Take(limit)
-            .Select(r => new ReviewResponse(r.Id, r.MovieId, r.Movie!.Title, r.Author, r.Content, r.SentimentLabel, r.SentimentScore,
-                new SentimentProbabilities(r.ProbabilityNegative, r.ProbabilityNeutral, r.ProbabilityPositive), r.PredictedRating, r.CreatedAt,
-                AspectJson.Parse(r.Aspects)))
+            .Select(x => new ReviewResponse(x.Review.Id, x.Review.MovieId, x.Review.Movie!.Title, x.Review.Author, x.Review.Content,
+                x.Review.SentimentLabel, x.Review.SentimentScore,
+                new SentimentProbabilities(x.Review.ProbabilityNegative, x.Review.ProbabilityNeutral, x.Review.ProbabilityPositive),
+                x.Review.PredictedRating, x.Review.CreatedAt, AspectJson.Parse(x.Review.Aspects), x.Review.UserId, x.Review.EditedAt, x.Helpful))
             .ToListAsync(ct);
     }
 

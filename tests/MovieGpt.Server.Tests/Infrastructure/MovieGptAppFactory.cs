@@ -8,6 +8,7 @@ namespace MovieGpt.Server.Tests.Infrastructure;
 /// <summary>
 /// The real app (Program.cs, the shipped model, the real pipeline) with its configuration overridden the
 /// way an operator would: by settings, not by swapping services. Only failure-injection tests pass services.
+/// Anonymous writes are on (the prototype's open contract) unless the settings turn them off, as the account tests do.
 /// </summary>
 public sealed class MovieGptAppFactory(
     IReadOnlyDictionary<string, string?> settings,
@@ -15,6 +16,7 @@ public sealed class MovieGptAppFactory(
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.UseSetting("Auth:AllowAnonymousWrites", "true");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -24,6 +24,12 @@ public abstract class ServerFixture : IAsyncLifetime
 
     protected abstract Task<TestDatabase?> CreateDatabaseAsync();
 
+    /// <summary>Settings the fixture's app gets on top of its database's (none by default).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>A client of the fixture's app with its own cookies and headers.</summary>
+    public HttpClient CreateClient() => Factory.CreateClient();
+
     public async Task InitializeAsync()
     {
         _database = await CreateDatabaseAsync();
@@ -31,7 +37,12 @@ public abstract class ServerFixture : IAsyncLifetime
         {
             return;
         }
-        _factory = new MovieGptAppFactory(_database.Settings);
+        var settings = new Dictionary<string, string?>(_database.Settings);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+        _factory = new MovieGptAppFactory(settings);
         Client = _factory.CreateClient();
     }
 

@@ -25,6 +25,8 @@ public static class ServerProcess
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url);
+        // The prototype's open contract unless the test says otherwise (as MovieGptAppFactory).
+        start.Environment["Auth__AllowAnonymousWrites"] = "true";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

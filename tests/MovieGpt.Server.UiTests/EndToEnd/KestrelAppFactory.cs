@@ -14,10 +14,13 @@ namespace MovieGpt.Server.UiTests.EndToEnd;
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public KestrelAppFactory(string connectionString)
+    /// <summary>Anonymous writes are on (the UI as before accounts) unless <paramref name="settings"/> turn them off.</summary>
+    public KestrelAppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -35,5 +38,10 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", _connectionString);
+        builder.UseSetting("Auth:AllowAnonymousWrites", "true");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

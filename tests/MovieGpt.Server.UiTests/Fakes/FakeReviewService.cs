@@ -10,7 +10,7 @@ public sealed class FakeReviewService(ISentimentAnalyzer analyzer) : IReviewServ
     public List<ReviewResponse> Stored { get; } = [];
 
     public Task<IReadOnlyList<ReviewResponse>> ListAsync(
-        int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) =>
+        int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default, ReviewSort sort = ReviewSort.Newest) =>
         Task.FromResult<IReadOnlyList<ReviewResponse>>(Stored.Where(r => Matches(r, movieId, filter)).Skip(skip).Take(limit).ToList());
 
     public Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) =>
@@ -25,6 +25,74 @@ public sealed class FakeReviewService(ISentimentAnalyzer analyzer) : IReviewServ
         Stored.Add(review);
         return Task.FromResult<ReviewResponse?>(review);
     }
+
+    /// <summary>As the real service in anonymous mode or for a signed-in caller (under their 닉네임, as theirs).</summary>
+    public async Task<WriteResult<ReviewResponse>> WriteAsync(CreateReviewRequest request, Caller caller, CancellationToken ct = default)
+    {
+        if (!caller.MayWrite)
+        {
+            return WriteResult<ReviewResponse>.Of(caller.Refusal);
+        }
+        if (caller.UserId is { } userId && Stored.FirstOrDefault(r => r.UserId == userId && r.MovieId == request.MovieId) is { } existing)
+        {
+            return new(WriteOutcome.Conflict, null, existing.Id);
+        }
+        var review = (await CreateAsync(request, ct))!;
+        var owned = review with { UserId = caller.UserId, Author = caller.DisplayName ?? review.Author };
+        Stored[Stored.IndexOf(review)] = owned;
+        return WriteResult<ReviewResponse>.Done(owned);
+    }
+
+    public Task<WriteResult<ReviewResponse>> UpdateAsync(int id, UpdateReviewRequest request, Caller caller, CancellationToken ct = default)
+    {
+        var index = Stored.FindIndex(r => r.Id == id);
+        if (index < 0)
+        {
+            return Task.FromResult(WriteResult<ReviewResponse>.Of(WriteOutcome.NotFound));
+        }
+        if (!caller.MayEdit(Stored[index].UserId))
+        {
+            return Task.FromResult(WriteResult<ReviewResponse>.Of(caller.Refusal));
+        }
+        var result = analyzer.Analyze(request.Content);
+        Stored[index] = Stored[index] with
+        {
+            Content = request.Content.Trim(), SentimentLabel = result.Label, SentimentScore = result.Score,
+            SentimentProbabilities = result.Probabilities, PredictedRating = result.Rating, EditedAt = new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc),
+        };
+        return Task.FromResult(WriteResult<ReviewResponse>.Done(Stored[index]));
+    }
+
+    public Task<WriteOutcome> DeleteAsync(int id, Caller caller, CancellationToken ct = default)
+    {
+        var review = Stored.FirstOrDefault(r => r.Id == id);
+        if (review is null)
+        {
+            return Task.FromResult(WriteOutcome.NotFound);
+        }
+        if (!caller.MayDelete(review.UserId))
+        {
+            return Task.FromResult(caller.Refusal);
+        }
+        Stored.Remove(review);
+        return Task.FromResult(WriteOutcome.Done);
+    }
+
+    public Task<WriteResult<int>> MarkHelpfulAsync(int id, bool helpful, Caller caller, CancellationToken ct = default) =>
+        Task.FromResult(WriteResult<int>.Of(WriteOutcome.NotFound));
+
+    public Task<ReviewResponse?> GetAsync(int id, CancellationToken ct = default) => Task.FromResult(Stored.FirstOrDefault(r => r.Id == id));
+
+    public Task<IReadOnlyList<ReviewResponse>> ListByUserAsync(int userId, int skip, int limit, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<ReviewResponse>>([.. Stored.Where(r => r.UserId == userId).Skip(skip).Take(limit)]);
+
+    public Task<int> CountByUserAsync(int userId, CancellationToken ct = default) => Task.FromResult(Stored.Count(r => r.UserId == userId));
+
+    public Task<ReviewResponse?> FindByUserAsync(int userId, int movieId, CancellationToken ct = default) =>
+        Task.FromResult(Stored.FirstOrDefault(r => r.UserId == userId && r.MovieId == movieId));
+
+    public Task<IReadOnlySet<int>> HelpfulMarksAsync(int userId, IReadOnlyCollection<int> reviewIds, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlySet<int>>(new HashSet<int>());
 
     private static bool Matches(ReviewResponse review, int? movieId, AspectFilter? filter) =>
         (movieId is null || review.MovieId == movieId)

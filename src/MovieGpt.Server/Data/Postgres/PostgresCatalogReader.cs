@@ -31,9 +31,9 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
         return new MovieTallies(title, reviews, groups.Result, aspects.Result);
     }
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct)
+    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct, ReviewSort sort = ReviewSort.Newest)
     {
-        var (sql, parameters) = CatalogSql.ReviewPage(movieId, filter, skip, limit);
+        var (sql, parameters) = CatalogSql.ReviewPage(movieId, filter, skip, limit, sort);
         return reads.QueryAsync(sql, parameters, CatalogSql.Review, ct);
     }
 

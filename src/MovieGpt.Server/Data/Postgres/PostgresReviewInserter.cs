@@ -44,6 +44,8 @@ public sealed class PostgresReviewInserter(NpgsqlDataSource dataSource) : IRevie
 
     public bool IsMissingMovie(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation };
 
+    public bool IsDuplicate(Exception error) => error is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
     public void Dispose() => CloseConnection();
 
     public void CloseConnection()

@@ -10,6 +10,7 @@ namespace MovieGpt.Server.Data.Sqlite;
 public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGate gate) : IReviewInserter
 {
     private const int ForeignKeyFailed = 787;   // SQLITE_CONSTRAINT_FOREIGNKEY: the review's movie is gone
+    private const int UniqueFailed = 2067;      // SQLITE_CONSTRAINT_UNIQUE: only ux_reviews_user_id_movie_id can fail so
 
     private static readonly string InsertSql =
         $"INSERT INTO {ReviewColumns.Table} ({ReviewColumns.InsertedNames}) VALUES ({ReviewColumns.InsertedParameters}) RETURNING {ReviewColumns.Id};";
@@ -44,6 +45,8 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
     }
 
     public bool IsMissingMovie(Exception error) => error is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed };
+
+    public bool IsDuplicate(Exception error) => error is SqliteException { SqliteExtendedErrorCode: UniqueFailed };
 
     public void Dispose() => CloseConnection();
 

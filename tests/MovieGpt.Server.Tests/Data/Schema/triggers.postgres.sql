@@ -35,7 +35,7 @@ CREATE OR REPLACE FUNCTION public.reviews_refuse_edit()
  LANGUAGE plpgsql
 AS $function$
 BEGIN
-    RAISE EXCEPTION 'reviews are not edited in place: delete the review and write a new one';
+    RAISE EXCEPTION 'a review keeps its movie and its time: delete it and write a new one';
 END
 $function$
 ;
@@ -65,6 +65,35 @@ END
 $function$
 ;
 
+CREATE TRIGGER reviews_tally_edit AFTER UPDATE OF sentiment_label, predicted_rating, probability_positive, probability_neutral ON public.reviews FOR EACH ROW EXECUTE FUNCTION reviews_tally_edited();
+
+CREATE OR REPLACE FUNCTION public.reviews_tally_edited()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    UPDATE review_tallies SET
+        review_count = review_count - 1,
+        positivity_sum = positivity_sum - (OLD.probability_positive + OLD.probability_neutral / 2.0),
+        rating_sum = rating_sum - OLD.predicted_rating
+    WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
+      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date;
+    DELETE FROM review_tallies
+    WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
+      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date
+      AND review_count <= 0;
+    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
+    VALUES (NEW.movie_id, NEW.sentiment_label, floor(NEW.predicted_rating + 0.5)::int, (NEW.created_at AT TIME ZONE 'UTC')::date,
+            1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating)
+    ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
+        review_count = review_tallies.review_count + 1,
+        positivity_sum = review_tallies.positivity_sum + EXCLUDED.positivity_sum,
+        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum;
+    RETURN NULL;
+END
+$function$
+;
+
 CREATE TRIGGER reviews_tally_insert AFTER INSERT ON public.reviews REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION reviews_tally_inserted();
 
 CREATE OR REPLACE FUNCTION public.reviews_tally_inserted()
@@ -86,4 +115,4 @@ END
 $function$
 ;
 
-CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at ON public.reviews FOR EACH ROW EXECUTE FUNCTION reviews_refuse_edit();
+CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, created_at ON public.reviews FOR EACH ROW WHEN (((old.movie_id IS DISTINCT FROM new.movie_id) OR (old.created_at IS DISTINCT FROM new.created_at))) EXECUTE FUNCTION reviews_refuse_edit();

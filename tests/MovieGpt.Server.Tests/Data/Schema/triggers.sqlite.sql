@@ -24,6 +24,26 @@ CREATE TRIGGER reviews_tally_delete AFTER DELETE ON reviews BEGIN
       AND review_count <= 0;
 END;
 
+CREATE TRIGGER reviews_tally_edit AFTER UPDATE OF sentiment_label, predicted_rating, probability_positive, probability_neutral ON reviews BEGIN
+    UPDATE review_tallies SET
+        review_count = review_count - 1,
+        positivity_sum = positivity_sum - (OLD.probability_positive + OLD.probability_neutral / 2.0),
+        rating_sum = rating_sum - OLD.predicted_rating
+    WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
+      AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = substr(OLD.created_at, 1, 10);
+    DELETE FROM review_tallies
+    WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
+      AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = substr(OLD.created_at, 1, 10)
+      AND review_count <= 0;
+    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
+    VALUES (NEW.movie_id, NEW.sentiment_label, CAST(floor(NEW.predicted_rating + 0.5) AS INTEGER), substr(NEW.created_at, 1, 10),
+            1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating)
+    ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
+        review_count = review_count + 1,
+        positivity_sum = positivity_sum + excluded.positivity_sum,
+        rating_sum = rating_sum + excluded.rating_sum;
+END;
+
 CREATE TRIGGER reviews_tally_insert AFTER INSERT ON reviews BEGIN
     INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
     VALUES (NEW.movie_id, NEW.sentiment_label, CAST(floor(NEW.predicted_rating + 0.5) AS INTEGER), substr(NEW.created_at, 1, 10),
@@ -34,6 +54,7 @@ CREATE TRIGGER reviews_tally_insert AFTER INSERT ON reviews BEGIN
         rating_sum = rating_sum + excluded.rating_sum;
 END;
 
-CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at ON reviews BEGIN
-    SELECT RAISE(ABORT, 'reviews are not edited in place: delete the review and write a new one');
+CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, created_at ON reviews
+WHEN NEW.movie_id IS NOT OLD.movie_id OR NEW.created_at IS NOT OLD.created_at BEGIN
+    SELECT RAISE(ABORT, 'a review keeps its movie and its time: delete it and write a new one');
 END;
