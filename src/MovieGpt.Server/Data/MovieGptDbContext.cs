@@ -15,6 +15,10 @@ public abstract partial class MovieGptDbContext(DbContextOptions options) : Iden
 {
     public DbSet<Movie> Movies => Set<Movie>();
 
+    public DbSet<MovieGenre> MovieGenres => Set<MovieGenre>();
+
+    public DbSet<MovieActor> MovieActors => Set<MovieActor>();
+
     public DbSet<Review> Reviews => Set<Review>();
 
     public DbSet<ReviewTally> ReviewTallies => Set<ReviewTally>();

@@ -295,7 +295,6 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 END;
                 """);
 
-
             migrationBuilder.DropTable(
                 name: "review_helpful");
 
