@@ -1,4 +1,5 @@
 using MovieGpt.Server.Apis;
+using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Components;
 using MovieGpt.Server.Extensions;
 
@@ -14,6 +15,7 @@ try
     builder.AddSentimentEngine();
     builder.AddCatalogServices();
     builder.AddAccounts();
+    builder.AddMovieCatalog();
     builder.AddHealth();
     builder.AddApiDocs();
     builder.AddWebUi();
@@ -31,6 +33,7 @@ try
     app.MapRootApi();
     app.MapAuthApi();
     app.MapMoviesApi();
+    app.MapCatalogApi();
     app.MapReviewsApi();
     app.MapSentimentApi();
     app.MapWebUi();

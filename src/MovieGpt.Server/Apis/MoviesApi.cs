@@ -23,7 +23,8 @@ public static class MoviesApi
             .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
             .WithSummary("Register a movie")
             .WithDescription("Needs a signed-in user: 401 without one. The catalog fields are optional: genres (when set, genre is answered as them joined with \", \"), actors (top billed, at most 10), " +
-                "countries, original_title, plot_summary (at most 5,000 characters), runtime_minutes and external_id (e.g. tmdb:496243; 409 with the registered movie's movie_id when taken).");
+                "countries, original_title, plot_summary (at most 5,000 characters), runtime_minutes and external_id (e.g. tmdb:496243; 409 with the registered movie's movie_id when taken).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:int}", DeleteMovie)
             .WithSummary("Delete a movie and its reviews")
             .WithDescription("Admins only: 401 when not signed in, 403 for other accounts.");
