@@ -17,8 +17,10 @@ public static class MoviesApi
             .WithDescription($"Newest first unless sorted otherwise; q searches title, director and genre (case-insensitive). limit is capped at {Paging.MaxLimit}.");
         group.MapGet("/{id:int}", GetMovie).WithSummary("Get a movie");
         group.MapPost("", CreateMovie)
+            .AddEndpointFilter<IdempotencyFilter<CreateMovieRequest>>()
             .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
-            .WithSummary("Register a movie");
+            .WithSummary("Register a movie")
+            .WithDescription(IdempotencyFilter<CreateMovieRequest>.Description);
         group.MapDelete("/{id:int}", DeleteMovie).WithSummary("Delete a movie and its reviews");
         group.MapGet("/{id:int}/stats", GetStats)
             .WithSummary("Sentiment statistics of a movie's reviews")

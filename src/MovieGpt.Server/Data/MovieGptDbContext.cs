@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Data;
 
@@ -16,6 +17,8 @@ public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ReviewTally> ReviewTallies => Set<ReviewTally>();
 
     public DbSet<ReviewAspect> ReviewAspects => Set<ReviewAspect>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovieGptDbContext).Assembly);

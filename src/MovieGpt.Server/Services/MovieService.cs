@@ -1,6 +1,10 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Data;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Services;
 
@@ -8,7 +12,10 @@ namespace MovieGpt.Server.Services;
 /// Each call leases a pooled context of its own and returns it when done, so one instance serves concurrent callers:
 /// a Blazor circuit keeps its scope (and so this service) for the whole visit, and its components load in parallel.
 /// </summary>
-public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock) : IMovieService
+public sealed class MovieService(
+    IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock,
+    CurrentIdempotentWrite idempotency, IWriteGate writeGate, IOptions<JsonOptions> json)
+    : IMovieService
 {
     public Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default) =>
         WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
@@ -45,9 +52,36 @@ public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader cat
                 CreatedAt = clock.UtcNow(),
             };
             db.Movies.Add(movie);
-            await db.SaveChangesAsync(ct);
-            return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0);
+            if (idempotency.Write is not { } key)
+            {
+                await db.SaveChangesAsync(ct);
+                return Created(movie);
+            }
+            return await writeGate.RunAsync(() => CreateWithKeyAsync(db, movie, key, ct), ct);
         });
+
+    // The movie and its key's answer in one transaction: a key is stored exactly when its movie is.
+    private async Task<MovieResponse> CreateWithKeyAsync(MovieGptDbContext db, Movie movie, IdempotentWrite key, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        var created = Created(movie);
+        db.IdempotencyRecords.Add(key.Answer(StatusCodes.Status201Created, $"/api/movies/{movie.Id}",
+            JsonSerializer.Serialize(created, json.Value.SerializerOptions)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IdempotencyStore.IsKeyTaken(e))
+        {
+            throw new IdempotencyKeyTakenException(e);
+        }
+        await transaction.CommitAsync(ct);
+        return created;
+    }
+
+    private static MovieResponse Created(Movie movie) =>
+        new(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0);
 
     // The foreign key's ON DELETE CASCADE removes the reviews in the same statement.
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default)
