@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MovieGpt.Server.Data.Idempotency;
@@ -6,11 +7,16 @@ namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// The model shared by both providers. Each provider has a subclass of its own so that each keeps its own
-/// migrations (SQLite and PostgreSQL differ in types and DDL).
+/// migrations (SQLite and PostgreSQL differ in types and DDL). It also holds the data-protection keys, so every
+/// instance on one database protects and reads cookies and tokens with the same keys, across restarts.
 /// </summary>
-public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(options)
+public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Movie> Movies => Set<Movie>();
+
+    public DbSet<MovieGenre> MovieGenres => Set<MovieGenre>();
+
+    public DbSet<MovieActor> MovieActors => Set<MovieActor>();
 
     public DbSet<Review> Reviews => Set<Review>();
 
@@ -19,6 +25,8 @@ public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ReviewAspect> ReviewAspects => Set<ReviewAspect>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovieGptDbContext).Assembly);

@@ -22,6 +22,7 @@ public static class ServiceExtensions
         builder.Services.AddHostedService<Data.Idempotency.IdempotencyPurge>();
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();
+        builder.Services.AddSingleton<IExplanationService, ExplanationService>();
         return builder;
     }
 

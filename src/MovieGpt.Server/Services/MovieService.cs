@@ -42,29 +42,43 @@ public sealed class MovieService(
     public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default) =>
         WithDbAsync(async db =>
         {
+            var externalId = Blank(request.ExternalId);
+            if (externalId is not null && await ExistingAsync(db, externalId, ct) is { } existing)
+            {
+                throw new ExternalIdTakenException(externalId, existing);
+            }
             var movie = new Movie
             {
                 Title = request.Title.Trim(),
+                OriginalTitle = Blank(request.OriginalTitle),
                 ReleaseDate = Blank(request.ReleaseDate),
                 Director = Blank(request.Director),
-                Genre = Blank(request.Genre),
+                Countries = [.. request.CountryList()],
+                PlotSummary = Blank(request.PlotSummary),
+                RuntimeMinutes = request.RuntimeMinutes,
                 PosterUrl = Blank(request.PosterUrl),
+                ExternalId = externalId,
                 CreatedAt = clock.UtcNow(),
             };
+            movie.SetPeopleAndGenres(request.GenreList(), request.ActorList());
             db.Movies.Add(movie);
             if (idempotency.Write is not { } key)
             {
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(db, externalId, null, ct);
                 return Created(movie);
             }
-            return await writeGate.RunAsync(() => CreateWithKeyAsync(db, movie, key, ct), ct);
+            return await writeGate.RunAsync(() => CreateWithKeyAsync(db, movie, externalId, key, ct), ct);
         });
 
+    public Task<int?> FindByExternalIdAsync(string externalId, CancellationToken ct = default) =>
+        WithDbAsync(db => ExistingAsync(db, externalId, ct));
+
     // The movie and its key's answer in one transaction: a key is stored exactly when its movie is.
-    private async Task<MovieResponse> CreateWithKeyAsync(MovieGptDbContext db, Movie movie, IdempotentWrite key, CancellationToken ct)
+    private async Task<MovieResponse> CreateWithKeyAsync(
+        MovieGptDbContext db, Movie movie, string? externalId, IdempotentWrite key, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(db, externalId, transaction, ct);
         var created = Created(movie);
         db.IdempotencyRecords.Add(key.Answer(StatusCodes.Status201Created, $"/api/movies/{movie.Id}",
             JsonSerializer.Serialize(created, json.Value.SerializerOptions)));
@@ -80,8 +94,43 @@ public sealed class MovieService(
         return created;
     }
 
+    // Another request stored the same record between the check and the insert: the unique index refused this one.
+    private static async Task SaveAsync(
+        MovieGptDbContext db, string? externalId, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (externalId is not null)
+        {
+            if (transaction is not null)
+            {
+                // PostgreSQL reads nothing more in a transaction a statement failed in.
+                await transaction.RollbackAsync(ct);
+            }
+            if (await ExistingAsync(db, externalId, ct) is { } raced)
+            {
+                throw new ExternalIdTakenException(externalId, raced);
+            }
+            throw;
+        }
+    }
+
     private static MovieResponse Created(Movie movie) =>
-        new(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0);
+        new(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0)
+        {
+            OriginalTitle = movie.OriginalTitle,
+            Genres = movie.Genres,
+            Actors = movie.Actors,
+            Countries = movie.Countries,
+            PlotSummary = movie.PlotSummary,
+            RuntimeMinutes = movie.RuntimeMinutes,
+            ExternalId = movie.ExternalId,
+        };
+
+    private static Task<int?> ExistingAsync(MovieGptDbContext db, string externalId, CancellationToken ct) =>
+        db.Movies.AsNoTracking().Where(m => m.ExternalId == externalId).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
 
     // The foreign key's ON DELETE CASCADE removes the reviews in the same statement.
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default)
@@ -126,7 +175,16 @@ public sealed class MovieService(
             m.PosterUrl,
             m.CreatedAt,
             m.Tallies.Sum(t => t.ReviewCount),
-            m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1)));
+            m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1))
+        {
+            OriginalTitle = m.OriginalTitle,
+            Genres = m.Genres,
+            Actors = m.Actors,
+            Countries = m.Countries,
+            PlotSummary = m.PlotSummary,
+            RuntimeMinutes = m.RuntimeMinutes,
+            ExternalId = m.ExternalId,
+        });
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

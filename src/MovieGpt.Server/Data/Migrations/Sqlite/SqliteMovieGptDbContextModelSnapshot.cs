@@ -17,6 +17,26 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("friendly_name");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("xml");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection_keys", (string)null);
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -68,6 +88,16 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Actors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actors");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("countries");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -77,10 +107,30 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("director");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("Genre")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("genre");
+
+                    b.Property<string>("Genres")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("genres");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_title");
+
+                    b.Property<string>("PlotSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_summary");
 
                     b.Property<string>("PosterUrl")
                         .HasMaxLength(500)
@@ -91,6 +141,10 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
                         .HasColumnName("release_date");
+
+                    b.Property<int?>("RuntimeMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runtime_minutes");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -103,7 +157,59 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_movies_created_at");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_movies_external_id");
+
                     b.ToTable("movies", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_actors_name_movie_id");
+
+                    b.ToTable("movie_actors", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_genres_name_movie_id");
+
+                    b.ToTable("movie_genres", (string)null);
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
@@ -239,6 +345,24 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.ToTable("review_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("ActorRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("GenreRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
                 {
                     b.HasOne("MovieGpt.Server.Data.Movie", "Movie")
@@ -270,6 +394,10 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
+                    b.Navigation("ActorRows");
+
+                    b.Navigation("GenreRows");
+
                     b.Navigation("Reviews");
 
                     b.Navigation("Tallies");

@@ -1,16 +1,31 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
 namespace MovieGpt.Server.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class IdempotencyKeys : Migration
+    public partial class IdempotencyAndDataProtectionKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
@@ -37,6 +52,9 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
         }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MovieGpt.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMovieGptDbContext))]
-    [Migration("20261206175023_IdempotencyKeys")]
-    partial class IdempotencyKeys
+    [Migration("20261206175016_CatalogMetadata")]
+    partial class CatalogMetadata
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,50 +25,6 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("MovieGpt.Server.Data.Idempotency.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("scope");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("location");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("request_hash");
-
-                    b.Property<string>("ResponseBody")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("response_body");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("integer")
-                        .HasColumnName("status_code");
-
-                    b.HasKey("Scope", "Key");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_keys_created_at");
-
-                    b.ToTable("idempotency_keys", (string)null);
-                });
-
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
                     b.Property<int>("Id")
@@ -77,6 +33,16 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                         .HasColumnName("id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actors")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actors");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("countries");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -87,10 +53,30 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("director");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("Genre")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("genre");
+
+                    b.Property<string>("Genres")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("genres");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("original_title");
+
+                    b.Property<string>("PlotSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("plot_summary");
 
                     b.Property<string>("PosterUrl")
                         .HasMaxLength(500)
@@ -101,6 +87,10 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)")
                         .HasColumnName("release_date");
+
+                    b.Property<int?>("RuntimeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("runtime_minutes");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -113,7 +103,59 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_movies_created_at");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_movies_external_id");
+
                     b.ToTable("movies", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("integer")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_actors_name_movie_id");
+
+                    b.ToTable("movie_actors", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("integer")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_genres_name_movie_id");
+
+                    b.ToTable("movie_genres", (string)null);
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
@@ -251,6 +293,24 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     b.ToTable("review_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("ActorRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("GenreRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
                 {
                     b.HasOne("MovieGpt.Server.Data.Movie", "Movie")
@@ -282,6 +342,10 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
 
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
+                    b.Navigation("ActorRows");
+
+                    b.Navigation("GenreRows");
+
                     b.Navigation("Reviews");
 
                     b.Navigation("Tallies");

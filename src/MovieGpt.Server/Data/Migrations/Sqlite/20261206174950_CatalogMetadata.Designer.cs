@@ -11,8 +11,8 @@ using MovieGpt.Server.Data;
 namespace MovieGpt.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteMovieGptDbContext))]
-    [Migration("20261206174825_IdempotencyKeys")]
-    partial class IdempotencyKeys
+    [Migration("20261206174950_CatalogMetadata")]
+    partial class CatalogMetadata
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -20,56 +20,22 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("MovieGpt.Server.Data.Idempotency.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Scope")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("scope");
-
-                    b.Property<string>("Key")
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("location");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("request_hash");
-
-                    b.Property<string>("ResponseBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("response_body");
-
-                    b.Property<int>("StatusCode")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("status_code");
-
-                    b.HasKey("Scope", "Key");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_idempotency_keys_created_at");
-
-                    b.ToTable("idempotency_keys", (string)null);
-                });
-
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
+
+                    b.Property<string>("Actors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actors");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("countries");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -80,10 +46,30 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("director");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
+
                     b.Property<string>("Genre")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("genre");
+
+                    b.Property<string>("Genres")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("genres");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_title");
+
+                    b.Property<string>("PlotSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_summary");
 
                     b.Property<string>("PosterUrl")
                         .HasMaxLength(500)
@@ -94,6 +80,10 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT")
                         .HasColumnName("release_date");
+
+                    b.Property<int?>("RuntimeMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runtime_minutes");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -106,7 +96,59 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_movies_created_at");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_movies_external_id");
+
                     b.ToTable("movies", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_actors_name_movie_id");
+
+                    b.ToTable("movie_actors", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_genres_name_movie_id");
+
+                    b.ToTable("movie_genres", (string)null);
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
@@ -242,6 +284,24 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.ToTable("review_tallies", (string)null);
                 });
 
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("ActorRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("GenreRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
                 {
                     b.HasOne("MovieGpt.Server.Data.Movie", "Movie")
@@ -273,6 +333,10 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
+                    b.Navigation("ActorRows");
+
+                    b.Navigation("GenreRows");
+
                     b.Navigation("Reviews");
 
                     b.Navigation("Tallies");

@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MovieGpt.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class IdempotencyKeys : Migration
+    public partial class IdempotencyAndDataProtectionKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    friendly_name = table.Column<string>(type: "TEXT", nullable: true),
+                    xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_data_protection_keys", x => x.id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "idempotency_keys",
                 columns: table => new
@@ -37,6 +51,9 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "data_protection_keys");
+
             migrationBuilder.DropTable(
                 name: "idempotency_keys");
         }
