@@ -12,11 +12,12 @@ namespace MovieGpt.Server.Apis;
 /// and Location) without writing again; the same key with another body is a 422. A request with a key that another
 /// request is writing at that moment waits for it (the key's row is written in the write's own transaction) and then
 /// answers the same. Only a completed write (201) is stored; a failed one leaves the key free for the retry.
+/// <typeparamref name="TRequest"/> is the argument that is hashed: the body, or the route's id for a POST without one.
 /// docs/architecture.md ("Safe retries") has the design.
 /// </summary>
 internal sealed class IdempotencyFilter<TRequest>(
     IdempotencyStore store, CurrentIdempotentWrite current, IOptions<JsonOptions> json, TimeProvider clock)
-    : IEndpointFilter where TRequest : class
+    : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
