@@ -22,7 +22,7 @@ try
 
     var app = builder.Build();
 
-    app.UseHttpLogging();
+    app.UseRequestLog();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseAccounts();

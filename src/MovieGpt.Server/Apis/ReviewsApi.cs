@@ -16,11 +16,13 @@ public static class ReviewsApi
 
         group.MapPost("", CreateReview)
             .AddEndpointFilter<WriterFilter>()
+            .AddEndpointFilter<IdempotencyFilter<CreateReviewRequest>>()
             .AddEndpointFilter<ValidationFilter<CreateReviewRequest>>()
             .AddEndpointFilter(new UnreadableTextFilter("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)"))
             .WithSummary("Write a review; the sentiment engine scores it, and reads its aspects, before it is stored")
             .WithDescription("aspects lists what the review says about 연기, 스토리, 연출, 액션 and 음악: each with its label, score, and the evidence (start and length in the content, UTF-16 units). "
-                + "Needs a signed-in user (the author is their 닉네임; an author in the body is ignored): 401 without one. One review per account and movie: a second is 409 with review_id, the existing one's id.");
+                + "Needs a signed-in user (the author is their 닉네임; an author in the body is ignored): 401 without one. One review per account and movie: a second is 409 with review_id, the existing one's id. "
+                + IdempotencyFilter<CreateReviewRequest>.Description);
         group.MapGet("", ListReviews)
             .WithSummary("List reviews, newest first")
             .WithDescription($"limit is capped at {Paging.MaxLimit}. {AspectQuery.Description} {SortDescription}");

@@ -1,17 +1,22 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// The model shared by both providers. Each provider has a subclass of its own so that each keeps its own
 /// migrations (SQLite and PostgreSQL differ in types and DDL). Identity's stores (accounts, roles) live in it too, their
-/// tables and columns named in snake_case like ours (<c>users</c>, <c>user_roles</c>, <c>normalized_email</c>, …).
+/// tables and columns named in snake_case like ours (<c>users</c>, <c>user_roles</c>, <c>normalized_email</c>, …). It also
+/// holds the data-protection keys, so every instance on one database protects and reads cookies and tokens with the same
+/// keys, across restarts.
 /// </summary>
-public abstract partial class MovieGptDbContext(DbContextOptions options) : IdentityDbContext<AppUser, IdentityRole<int>, int>(options)
+public abstract partial class MovieGptDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Movie> Movies => Set<Movie>();
 
@@ -26,6 +31,10 @@ public abstract partial class MovieGptDbContext(DbContextOptions options) : Iden
     public DbSet<ReviewAspect> ReviewAspects => Set<ReviewAspect>();
 
     public DbSet<ReviewHelpful> ReviewHelpfuls => Set<ReviewHelpful>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,8 +1,12 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
 using MovieGpt.Sentiment.Aspects;
 using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Data;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Services;
 
@@ -12,7 +16,7 @@ namespace MovieGpt.Server.Services;
 /// </summary>
 public sealed class ReviewService(
     IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, IReviewStore store, TimeProvider clock,
-    ISentimentAnalyzer analyzer, AspectAnalyzer aspects)
+    ISentimentAnalyzer analyzer, AspectAnalyzer aspects, CurrentIdempotentWrite idempotency, IOptions<JsonOptions> json)
     : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(
@@ -198,7 +202,12 @@ public sealed class ReviewService(
             titles.Add(movieId, title = found);
         }
         // The store scores the review before it writes anything: if the engine fails, the request fails and nothing is stored.
-        var review = await store.StoreAsync(new NewReview(movieId, author, content, clock.UtcNow(), userId));
+        // With a key, the writer records the answer in the review's own transaction.
+        Func<Review, IdempotencyRecord>? answer = idempotency.Write is { } key
+            ? stored => key.Answer(StatusCodes.Status201Created, $"/api/reviews/{stored.Id}",
+                JsonSerializer.Serialize(new ReviewRow(stored, title, 0).Response(), json.Value.SerializerOptions))
+            : null;
+        var review = await store.StoreAsync(new NewReview(movieId, author, content, clock.UtcNow(), answer, userId));
         // The movie may have been deleted since it was found (or cached).
         if (review is null)
         {

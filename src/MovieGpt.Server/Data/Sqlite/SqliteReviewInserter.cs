@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Data.Sqlite;
 
@@ -10,14 +11,17 @@ namespace MovieGpt.Server.Data.Sqlite;
 public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGate gate) : IReviewInserter
 {
     private const int ForeignKeyFailed = 787;   // SQLITE_CONSTRAINT_FOREIGNKEY: the review's movie is gone
+    internal const int PrimaryKeyFailed = 1555;  // SQLITE_CONSTRAINT_PRIMARYKEY
     private const int UniqueFailed = 2067;      // SQLITE_CONSTRAINT_UNIQUE: only ux_reviews_user_id_movie_id can fail so
+
+    private const string AnswerSql = $"INSERT INTO {IdempotencyColumns.Table} ({IdempotencyColumns.Names}) VALUES ({IdempotencyColumns.Parameters});";
 
     private static readonly string InsertSql =
         $"INSERT INTO {ReviewColumns.Table} ({ReviewColumns.InsertedNames}) VALUES ({ReviewColumns.InsertedParameters}) RETURNING {ReviewColumns.Id};";
 
     private SqliteSession? _session;
 
-    public int[] Insert(IReadOnlyList<Review> reviews)
+    public int[] Insert(IReadOnlyList<Review> reviews, IReadOnlyList<Func<Review, IdempotencyRecord>?> answers)
     {
         gate.Enter();
         try
@@ -34,6 +38,11 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
                     values[c] = (column.Name, column.Value(reviews[i]));
                 }
                 ids[i] = Convert.ToInt32(session.Command(InsertSql, values).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                if (answers[i] is { } answer)
+                {
+                    reviews[i].Id = ids[i];
+                    session.Command(AnswerSql, IdempotencyColumns.Values(answer(reviews[i]))).ExecuteNonQuery();
+                }
             }
             transaction.Commit();
             return ids;
@@ -45,6 +54,9 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
     }
 
     public bool IsMissingMovie(Exception error) => error is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed };
+
+    // Reviews' ids are generated, so the only primary key a review insert can hit is a key's.
+    public bool IsKeyTaken(Exception error) => error is SqliteException { SqliteExtendedErrorCode: PrimaryKeyFailed };
 
     public bool IsDuplicate(Exception error) => error is SqliteException { SqliteExtendedErrorCode: UniqueFailed };
 
