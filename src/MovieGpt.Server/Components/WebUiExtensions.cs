@@ -37,6 +37,7 @@ public static class WebUiExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        Account.AccountEndpoints.MapAccountEndpoints(app);
         return app;
     }
 

@@ -76,6 +76,7 @@ public static class AuthExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<Viewer>();
         return builder;
     }
 
