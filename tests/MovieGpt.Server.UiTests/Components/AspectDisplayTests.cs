@@ -5,7 +5,7 @@ using MovieGpt.Server.Contracts;
 
 namespace MovieGpt.Server.UiTests.Components;
 
-public sealed class AspectDisplayTests : BunitContext
+public sealed class AspectDisplayTests : UiTestContext
 {
     [Fact]
     public void ThePanelShowsOnlyMentionedAspectsWithAThumbAndTheirCounts()

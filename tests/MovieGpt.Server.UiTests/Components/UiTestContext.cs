@@ -1,5 +1,10 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
+using MovieGpt.Server.Components.Account;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.UiTests.Fakes;
 
@@ -22,6 +27,26 @@ public abstract class UiTestContext : BunitContext
         Services.AddSingleton<IExplanationService>(Explanations);
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
+        // The open contract by default, as in the other fixtures; account tests sign in or turn it off.
+        Services.AddSingleton(Options.Create(AuthSettings));
+        Services.AddScoped<Viewer>();
+        Auth = AddAuthorization();
+    }
+
+    protected AuthOptions AuthSettings { get; } = new() { AllowAnonymousWrites = true };
+
+    protected BunitAuthorizationContext Auth { get; }
+
+    /// <summary>Signs in as the account <paramref name="userId"/> with the claims our principal factory adds.</summary>
+    protected void SignIn(int userId, string displayName, bool admin = false)
+    {
+        Auth.SetAuthorized(displayName).SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture)),
+            new Claim(Caller.DisplayNameClaim, displayName));
+        if (admin)
+        {
+            Auth.SetRoles(AuthOptions.AdminRole);
+        }
     }
 
     protected ScriptedAnalyzer Analyzer { get; }

@@ -78,8 +78,37 @@ public sealed class FakeReviewService(ISentimentAnalyzer analyzer) : IReviewServ
         return Task.FromResult(WriteOutcome.Done);
     }
 
-    public Task<WriteResult<int>> MarkHelpfulAsync(int id, bool helpful, Caller caller, CancellationToken ct = default) =>
-        Task.FromResult(WriteResult<int>.Of(WriteOutcome.NotFound));
+    /// <summary>Who marked which review 공감: (review id, user id).</summary>
+    public HashSet<(int ReviewId, int UserId)> Helpful { get; } = [];
+
+    /// <summary>As the real service: signed in only, never one's own review, idempotent; answers the new count.</summary>
+    public Task<WriteResult<int>> MarkHelpfulAsync(int id, bool helpful, Caller caller, CancellationToken ct = default)
+    {
+        if (caller.UserId is not { } userId)
+        {
+            return Task.FromResult(WriteResult<int>.Of(WriteOutcome.Unauthorized));
+        }
+        var index = Stored.FindIndex(r => r.Id == id);
+        if (index < 0)
+        {
+            return Task.FromResult(WriteResult<int>.Of(WriteOutcome.NotFound));
+        }
+        if (helpful && Stored[index].UserId == userId)
+        {
+            return Task.FromResult(WriteResult<int>.Of(WriteOutcome.Forbidden));
+        }
+        if (helpful)
+        {
+            Helpful.Add((id, userId));
+        }
+        else
+        {
+            Helpful.Remove((id, userId));
+        }
+        var count = Helpful.Count(h => h.ReviewId == id);
+        Stored[index] = Stored[index] with { HelpfulCount = count };
+        return Task.FromResult(WriteResult<int>.Done(count));
+    }
 
     public Task<ReviewResponse?> GetAsync(int id, CancellationToken ct = default) => Task.FromResult(Stored.FirstOrDefault(r => r.Id == id));
 
@@ -92,7 +121,7 @@ public sealed class FakeReviewService(ISentimentAnalyzer analyzer) : IReviewServ
         Task.FromResult(Stored.FirstOrDefault(r => r.UserId == userId && r.MovieId == movieId));
 
     public Task<IReadOnlySet<int>> HelpfulMarksAsync(int userId, IReadOnlyCollection<int> reviewIds, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlySet<int>>(new HashSet<int>());
+        Task.FromResult<IReadOnlySet<int>>(Helpful.Where(h => h.UserId == userId && reviewIds.Contains(h.ReviewId)).Select(h => h.ReviewId).ToHashSet());
 
     private static bool Matches(ReviewResponse review, int? movieId, AspectFilter? filter) =>
         (movieId is null || review.MovieId == movieId)
