@@ -2,7 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace MovieGpt.Server.Contracts;
 
-/// <summary>A movie as the API and the UI show it (JSON in snake_case).</summary>
+/// <summary>
+/// A movie as the API and the UI show it (JSON in snake_case). <see cref="AverageScore"/> is the raw mean positivity
+/// of its reviews; <see cref="AdjustedScore"/> the same shrunk towards the mean of all reviews by how few it has
+/// (<see cref="Services.Prior"/>), which every "best" ordering uses.
+/// </summary>
 public sealed record MovieResponse(
     int Id,
     string Title,
@@ -12,7 +16,8 @@ public sealed record MovieResponse(
     string? PosterUrl,
     DateTime CreatedAt,
     int ReviewCount,
-    double AverageScore);
+    double AverageScore,
+    double AdjustedScore);
 
 /// <summary>The body of POST /api/movies/; a mutable class so Blazor forms can bind to it.</summary>
 public sealed class CreateMovieRequest : IValidatableObject

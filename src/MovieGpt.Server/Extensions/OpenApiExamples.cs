@@ -50,8 +50,67 @@ internal sealed class OpenApiExamples : IOpenApiSchemaTransformer
             ["neutral"] = 0,
             ["positive_share"] = 0.75,
         },
+        [typeof(MovieResponse)] = () => new JsonObject
+        {
+            ["id"] = 1,
+            ["title"] = "기생충",
+            ["release_date"] = "2019-05-30",
+            ["director"] = "봉준호",
+            ["genre"] = "드라마, 스릴러",
+            ["poster_url"] = "https://example.org/posters/parasite.jpg",
+            ["created_at"] = "2026-11-24T12:00:00Z",
+            ["review_count"] = 128,
+            ["average_score"] = 0.8412,
+            ["adjusted_score"] = 0.8217,
+        },
+        [typeof(RankedMovie)] = RankedExample,
+        [typeof(RankingsResponse)] = () => new JsonObject
+        {
+            ["period"] = "30d",
+            ["genre"] = "스릴러",
+            ["min_reviews"] = 10,
+            ["prior_score"] = 0.6632,
+            ["trending_half_life_days"] = 3.0,
+            ["best"] = new JsonArray(RankedExample()),
+            ["most_reviewed"] = new JsonArray(RankedExample()),
+            ["trending"] = new JsonArray(RankedExample()),
+            ["most_divided"] = new JsonArray(),
+        },
+        [typeof(SimilarMovieResponse)] = () => new JsonObject
+        {
+            ["id"] = 7,
+            ["title"] = "살인의 추억",
+            ["release_date"] = "2003-04-25",
+            ["director"] = "봉준호",
+            ["genre"] = "스릴러, 범죄",
+            ["poster_url"] = null,
+            ["review_count"] = 25,
+            ["average_score"] = 0.8891,
+            ["adjusted_score"] = 0.8245,
+            ["positive_share"] = 0.92,
+            ["similarity"] = 0.5812,
+            ["reasons"] = new JsonArray("같은 감독", "장르: 스릴러", "긍정 리뷰 92%"),
+        },
         [typeof(MessageResponse)] = () => new JsonObject { ["message"] = "Movie deleted successfully" },
         [typeof(MovieRatingResponse)] = () => new JsonObject { ["movie_id"] = 1, ["average_score"] = 0.8125, ["review_count"] = 12 },
+    };
+
+    private static JsonNode RankedExample() => new JsonObject
+    {
+        ["rank"] = 1,
+        ["id"] = 1,
+        ["title"] = "기생충",
+        ["release_date"] = "2019-05-30",
+        ["director"] = "봉준호",
+        ["genre"] = "드라마, 스릴러",
+        ["poster_url"] = null,
+        ["review_count"] = 42,
+        ["average_score"] = 0.8605,
+        ["adjusted_score"] = 0.8226,
+        ["positive_share"] = 0.8571,
+        ["negative_share"] = 0.0952,
+        ["trend_score"] = 17.3,
+        ["needs_more_reviews"] = false,
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)

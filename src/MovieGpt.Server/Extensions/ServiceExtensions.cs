@@ -15,6 +15,12 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<MovieTitleCache>();
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();
+        builder.Services.AddOptions<RankingOptions>()
+            .BindConfiguration(RankingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ScorePrior>();
+        builder.Services.AddScoped<IDiscoveryService, DiscoveryService>();
         return builder;
     }
 

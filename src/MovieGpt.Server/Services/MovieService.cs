@@ -8,32 +8,46 @@ namespace MovieGpt.Server.Services;
 /// Each call leases a pooled context of its own and returns it when done, so one instance serves concurrent callers:
 /// a Blazor circuit keeps its scope (and so this service) for the whole visit, and its components load in parallel.
 /// </summary>
-public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock) : IMovieService
+public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, ScorePrior prior, TimeProvider clock)
+    : IMovieService
 {
-    public Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default) =>
-        WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
+    public async Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default)
+    {
+        var weights = await prior.GetAsync(ct);
+        return await WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
         {
             var movies = Search(db, query.Q);
+            // score: the adjusted score (sum + m·C)/(v + m), so one glowing review does not outrank a hundred good ones;
+            // a movie without reviews has no score yet and comes after those that have one.
+            double weight = weights.Weight, weighted = weights.Weight * weights.Score;
             movies = query.Sort switch
             {
                 MovieSort.Reviews => movies.OrderByDescending(m => m.Tallies.Sum(t => t.ReviewCount)).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
                 MovieSort.Score => movies
-                    .OrderByDescending(m => m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1))
+                    .OrderBy(m => m.Tallies.Sum(t => t.ReviewCount) == 0)
+                    .ThenByDescending(m => (m.Tallies.Sum(t => t.PositivitySum) + weighted) / (m.Tallies.Sum(t => t.ReviewCount) + weight))
+                    .ThenByDescending(m => m.Tallies.Sum(t => t.ReviewCount))
                     .ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
                 _ => movies.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
             };
-            return await Project(movies.Skip(query.Skip).Take(query.Limit)).ToListAsync(ct);
+            return await Project(movies.Skip(query.Skip).Take(query.Limit), weights).ToListAsync(ct);
         });
+    }
 
     public Task<int> CountAsync(string? q, CancellationToken ct = default) => WithDbAsync(db => Search(db, q).CountAsync(ct));
 
-    public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
-        WithDbAsync(db => Project(db.Movies.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct));
+    public async Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var weights = await prior.GetAsync(ct);
+        return await WithDbAsync(db => Project(db.Movies.AsNoTracking().Where(m => m.Id == id), weights).FirstOrDefaultAsync(ct));
+    }
 
     public Task<bool> ExistsAsync(int id, CancellationToken ct = default) => catalog.MovieExistsAsync(id, ct);
 
-    public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default) =>
-        WithDbAsync(async db =>
+    public async Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
+    {
+        var weights = await prior.GetAsync(ct);
+        return await WithDbAsync(async db =>
         {
             var movie = new Movie
             {
@@ -46,8 +60,9 @@ public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader cat
             };
             db.Movies.Add(movie);
             await db.SaveChangesAsync(ct);
-            return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0);
+            return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0, weights.Score);
         });
+    }
 
     // The foreign key's ON DELETE CASCADE removes the reviews in the same statement.
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default)
@@ -81,9 +96,12 @@ public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader cat
             || (m.Genre != null && m.Genre.ToLower().Contains(term)));
     }
 
-    // Counts and scores come from the movie's tallies (a few dozen rows), not from all of its reviews; 0 without any.
-    private static IQueryable<MovieResponse> Project(IQueryable<Movie> movies) =>
-        movies.Select(m => new MovieResponse(
+    // Counts and scores come from the movie's tallies (a few dozen rows), not from all of its reviews; the raw mean is 0
+    // without any, the adjusted score C.
+    private static IQueryable<MovieResponse> Project(IQueryable<Movie> movies, Prior prior)
+    {
+        double weight = prior.Weight, weighted = prior.Weight * prior.Score;
+        return movies.Select(m => new MovieResponse(
             m.Id,
             m.Title,
             m.ReleaseDate,
@@ -92,7 +110,9 @@ public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader cat
             m.PosterUrl,
             m.CreatedAt,
             m.Tallies.Sum(t => t.ReviewCount),
-            m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1)));
+            m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1),
+            (m.Tallies.Sum(t => t.PositivitySum) + weighted) / (m.Tallies.Sum(t => t.ReviewCount) + weight)));
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -18,6 +18,7 @@ public abstract class UiTestContext : BunitContext
         Services.AddSingleton<ISentimentAnalyzer>(Analyzer);
         Services.AddSingleton<IMovieService>(Movies);
         Services.AddSingleton<IReviewService>(Reviews);
+        Services.AddSingleton<IDiscoveryService>(Discovery);
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
     }
@@ -27,4 +28,6 @@ public abstract class UiTestContext : BunitContext
     protected FakeMovieService Movies { get; }
 
     protected FakeReviewService Reviews { get; }
+
+    protected FakeDiscoveryService Discovery { get; } = new();
 }

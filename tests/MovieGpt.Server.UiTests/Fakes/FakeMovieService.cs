@@ -16,7 +16,7 @@ public sealed class FakeMovieService : IMovieService
     public MovieResponse Add(string title, string? releaseDate = null, string? director = null)
     {
         var movie = new MovieResponse(
-            _movies.Count + 1, title, releaseDate, director, null, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0);
+            _movies.Count + 1, title, releaseDate, director, null, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0, 0.5);
         _movies.Add(movie);
         return movie;
     }
