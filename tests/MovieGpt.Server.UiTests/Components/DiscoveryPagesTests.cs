@@ -61,8 +61,7 @@ public sealed class DiscoveryPagesTests : UiTestContext
     [Fact]
     public void TheRecommendPageSendsEveryFilter()
     {
-        Movies.Add("추천작");
-        Discovery.Recommended.Add(Movies.GetAsync(1).Result! with { AdjustedScore = 0.81, ReviewCount = 12 });
+        Discovery.Recommended.Add(Movies.Add("추천작") with { AdjustedScore = 0.81, ReviewCount = 12 });
         var cut = Render<Recommend>();
         Assert.Single(cut.FindAll("[data-testid=recommended-movie]"));
 
