@@ -42,13 +42,23 @@ public sealed class DiscoveryService(IServiceScopeFactory scopes, ScorePrior pri
                 && (query.Director is null || MovieFacets.Same(m.Director, query.Director))
                 && (query.Actor is null || m.Facets.HasActor(query.Actor)));
             var figures = await FiguresAsync(db, ct);
+            var chosen = movies
+                .Select(m => m.ToResponse(figures.GetValueOrDefault(m.Id, MovieFigures.None), weights))
+                .Where(m => query.MinScore is not { } min || m.AdjustedScore >= min)
+                .OrderBy(m => m.ReviewCount == 0).ThenByDescending(m => m.AdjustedScore).ThenByDescending(m => m.ReviewCount).ThenByDescending(m => m.Id)
+                .Take(query.Limit)
+                .ToList();
+            // The catalog texts only for the movies returned.
+            int[] ids = [.. chosen.Select(m => m.Id)];
+            var texts = await db.Movies.AsNoTracking()
+                .Where(m => ids.Contains(m.Id))
+                .Select(m => new { m.Id, m.OriginalTitle, m.Countries, m.PlotSummary, m.RuntimeMinutes, m.ExternalId })
+                .ToDictionaryAsync(m => m.Id, ct);
             return
             [
-                .. movies
-                    .Select(m => m.ToResponse(figures.GetValueOrDefault(m.Id, MovieFigures.None), weights))
-                    .Where(m => query.MinScore is not { } min || m.AdjustedScore >= min)
-                    .OrderBy(m => m.ReviewCount == 0).ThenByDescending(m => m.AdjustedScore).ThenByDescending(m => m.ReviewCount).ThenByDescending(m => m.Id)
-                    .Take(query.Limit),
+                .. chosen.Select(m => texts.TryGetValue(m.Id, out var t)
+                    ? m with { OriginalTitle = t.OriginalTitle, Countries = t.Countries, PlotSummary = t.PlotSummary, RuntimeMinutes = t.RuntimeMinutes, ExternalId = t.ExternalId }
+                    : m),
             ];
         });
     }
@@ -72,7 +82,7 @@ public sealed class DiscoveryService(IServiceScopeFactory scopes, ScorePrior pri
 
     private static async Task<List<MovieRow>> MoviesAsync(MovieGptDbContext db, CancellationToken ct) =>
         await db.Movies.AsNoTracking()
-            .Select(m => new MovieRow(m.Id, m.Title, m.ReleaseDate, m.Director, m.Genre, m.PosterUrl, m.CreatedAt))
+            .Select(m => new MovieRow(m.Id, m.Title, m.ReleaseDate, m.Director, m.Genre, m.PosterUrl, m.CreatedAt, m.Genres, m.Actors))
             .ToListAsync(ct);
 
     private static async Task<Dictionary<int, MovieFigures>> FiguresAsync(MovieGptDbContext db, CancellationToken ct) =>

@@ -2,13 +2,21 @@ using MovieGpt.Server.Contracts;
 
 namespace MovieGpt.Server.Services;
 
-/// <summary>A movie's own fields, as discovery reads them for every movie (no review figures).</summary>
-public sealed record MovieRow(int Id, string Title, string? ReleaseDate, string? Director, string? Genre, string? PosterUrl, DateTime CreatedAt)
+/// <summary>A movie's own fields as discovery reads them for every movie: no review figures, no long texts.</summary>
+public sealed record MovieRow(
+    int Id, string Title, string? ReleaseDate, string? Director, string? Genre, string? PosterUrl, DateTime CreatedAt,
+    IReadOnlyList<string> Genres, IReadOnlyList<string> Actors)
 {
-    public MovieFacets Facets { get; } = new(MovieFacets.SplitGenres(Genre), Director, []);
+    public MovieFacets Facets { get; } = new(Genres, Director, Actors);
 
+    /// <summary>The answer without the catalog texts (plot, countries…), which the caller adds for the movies it returns.</summary>
     public MovieResponse ToResponse(MovieFigures figures, Prior prior) =>
-        new(Id, Title, ReleaseDate, Director, Genre, PosterUrl, CreatedAt, figures.Count, figures.Average, prior.Adjust(figures.Positivity, figures.Count));
+        new(Id, Title, ReleaseDate, Director, Genre, PosterUrl, CreatedAt, figures.Count, figures.Average)
+        {
+            AdjustedScore = prior.Adjust(figures.Positivity, figures.Count),
+            Genres = Genres,
+            Actors = Actors,
+        };
 }
 
 /// <summary>

@@ -65,6 +65,46 @@ public abstract class RecommendationsApiTests(ServerFixture server)
     }
 
     [RequirementFact]
+    public async Task RecommendFindsAnActorAmongTheCastAndAGenreAmongSeveral()
+    {
+        var tag = DiscoverySeed.NewTag();
+        string actor = $"송강호{tag}", genre = $"범죄{tag}";
+        var starring = await CreateCatalogMovieAsync("출연작", [$"드라마{tag}", genre], [$"최우식{tag}", actor]);
+        var other = await CreateCatalogMovieAsync("미출연작", [genre], [$"박소담{tag}"]);
+        await server.ReviewsAsync(starring.Id(), 3, positive: 0.8);
+        await server.ReviewsAsync(other.Id(), 3, positive: 0.9);
+
+        var byActor = await _client.GetArrayAsync($"/api/movies/recommend?actor={Uri.EscapeDataString(actor.ToUpperInvariant())}");
+        var byGenre = await _client.GetArrayAsync($"/api/movies/recommend?genre={Uri.EscapeDataString(genre)}");
+        var both = await _client.GetArrayAsync($"/api/movies/recommend?genre={Uri.EscapeDataString(genre)}&actor={Uri.EscapeDataString(actor)}");
+
+        Assert.Equal([starring.Id()], Ids(byActor));
+        Assert.Contains(actor, byActor[0]!["actors"]!.AsArray().Select(a => (string)a!));
+        Assert.Equal([other.Id(), starring.Id()], Ids(byGenre));
+        Assert.Equal([starring.Id()], Ids(both));
+    }
+
+    [RequirementFact]
+    public async Task SharedActorsAreAReasonForSimilarity()
+    {
+        var tag = DiscoverySeed.NewTag();
+        var target = await CreateCatalogMovieAsync("기준작", [$"드라마{tag}"], [$"배우A{tag}", $"배우B{tag}"]);
+        var sharedCast = await CreateCatalogMovieAsync("같은 배우들", [$"코미디{tag}"], [$"배우B{tag}", $"배우A{tag}", $"배우C{tag}"]);
+
+        var similar = await _client.GetArrayAsync($"/api/movies/{target.Id()}/similar");
+
+        Assert.Equal([sharedCast.Id()], Ids(similar));
+        Assert.Equal([$"출연: 배우A{tag}, 배우B{tag}"], similar[0]!["reasons"]!.AsArray().Select(r => (string)r!));
+    }
+
+    private async Task<JsonObject> CreateCatalogMovieAsync(string title, string[] genres, string[] actors)
+    {
+        var response = await _client.PostAsJsonAsync("/api/movies/", new { title, genres, actors });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.ReadObjectAsync();
+    }
+
+    [RequirementFact]
     public async Task AMinScoreOutsideZeroToOneOrANegativeLimitAnswers422()
     {
         var score = await _client.GetAsync("/api/movies/recommend?min_score=1.5");

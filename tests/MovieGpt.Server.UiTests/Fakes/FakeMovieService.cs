@@ -16,7 +16,7 @@ public sealed class FakeMovieService : IMovieService
     public MovieResponse Add(string title, string? releaseDate = null, string? director = null)
     {
         var movie = new MovieResponse(
-            _movies.Count + 1, title, releaseDate, director, null, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0, 0.5);
+            _movies.Count + 1, title, releaseDate, director, null, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0);
         _movies.Add(movie);
         return movie;
     }
@@ -39,6 +39,9 @@ public sealed class FakeMovieService : IMovieService
         _movies[^1] = movie;
         return Task.FromResult(movie);
     }
+
+    public Task<int?> FindByExternalIdAsync(string externalId, CancellationToken ct = default) =>
+        Task.FromResult(_movies.FirstOrDefault(m => m.ExternalId == externalId)?.Id);
 
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default) => Task.FromResult(_movies.RemoveAll(m => m.Id == id) > 0);
 
