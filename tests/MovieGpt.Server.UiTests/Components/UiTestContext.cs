@@ -15,10 +15,12 @@ public abstract class UiTestContext : BunitContext
         Analyzer = new ScriptedAnalyzer(Positive);
         Movies = new FakeMovieService();
         Reviews = new FakeReviewService(Analyzer);
+        Explanations = new FakeExplanationService();
         Services.AddSingleton<ISentimentAnalyzer>(Analyzer);
         Services.AddSingleton<IMovieService>(Movies);
         Services.AddSingleton<IReviewService>(Reviews);
         Services.AddSingleton<IDiscoveryService>(Discovery);
+        Services.AddSingleton<IExplanationService>(Explanations);
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
     }
@@ -30,4 +32,5 @@ public abstract class UiTestContext : BunitContext
     protected FakeReviewService Reviews { get; }
 
     protected FakeDiscoveryService Discovery { get; } = new();
+    protected FakeExplanationService Explanations { get; }
 }
