@@ -32,5 +32,6 @@ public abstract class UiTestContext : BunitContext
     protected FakeReviewService Reviews { get; }
 
     protected FakeDiscoveryService Discovery { get; } = new();
+
     protected FakeExplanationService Explanations { get; }
 }
