@@ -15,16 +15,13 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<MovieTitleCache>();
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();
-<<<<<<< HEAD
         builder.Services.AddOptions<RankingOptions>()
             .BindConfiguration(RankingOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ScorePrior>();
         builder.Services.AddScoped<IDiscoveryService, DiscoveryService>();
-=======
         builder.Services.AddSingleton<IExplanationService, ExplanationService>();
->>>>>>> main
         return builder;
     }
 
