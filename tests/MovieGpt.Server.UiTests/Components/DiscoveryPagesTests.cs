@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using MovieGpt.Server.Components.Pages.Rankings;
 using MovieGpt.Server.Components.Shared;
 using MovieGpt.Server.Contracts;
@@ -7,6 +8,9 @@ namespace MovieGpt.Server.UiTests.Components;
 
 public sealed class DiscoveryPagesTests : UiTestContext
 {
+    // The pages' controls are enabled once interactive, as they are after the circuit connects.
+    public DiscoveryPagesTests() => Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
     [Fact]
     public void TheBestListShowsRanksAndAsksForMoreReviewsInsteadOfARank()
     {
