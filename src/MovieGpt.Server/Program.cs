@@ -1,4 +1,5 @@
 using MovieGpt.Server.Apis;
+using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Components;
 using MovieGpt.Server.Extensions;
 
@@ -13,6 +14,7 @@ try
     builder.AddDatabase();
     builder.AddSentimentEngine();
     builder.AddCatalogServices();
+    builder.AddMovieCatalog();
     builder.AddHealth();
     builder.AddApiDocs();
     builder.AddWebUi();
@@ -30,6 +32,7 @@ try
     // Before MoviesApi: /api/movies/recommend is declared ahead of the /api/movies/{id} routes.
     app.MapDiscoveryApi();
     app.MapMoviesApi();
+    app.MapCatalogApi();
     app.MapReviewsApi();
     app.MapSentimentApi();
     app.MapWebUi();
