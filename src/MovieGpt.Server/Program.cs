@@ -8,6 +8,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddApiConventions();
+    builder.AddHardening();
+    builder.AddRateLimits();
     builder.AddRequestLogs();
     builder.AddTelemetry();
     builder.AddDatabase();
@@ -22,6 +24,8 @@ try
     app.UseHttpLogging();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseHardening();
+    app.UseRateLimits();
     await app.MigrateDatabaseAsync();
 
     app.UseApiDocs();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Apis;
@@ -18,8 +19,9 @@ public static class MoviesApi
         group.MapGet("/{id:int}", GetMovie).WithSummary("Get a movie");
         group.MapPost("", CreateMovie)
             .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Register a movie");
-        group.MapDelete("/{id:int}", DeleteMovie).WithSummary("Delete a movie and its reviews");
+        group.MapDelete("/{id:int}", DeleteMovie).RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Delete a movie and its reviews");
         group.MapGet("/{id:int}/stats", GetStats)
             .WithSummary("Sentiment statistics of a movie's reviews")
             .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the reviews (0 when there are none). " +
