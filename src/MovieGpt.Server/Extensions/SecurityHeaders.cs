@@ -52,7 +52,8 @@ public static class SecurityHeaders
         {
             return DocsPolicy;
         }
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex: HTML-encoding leaves it as it is.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         // Scripts: our files and the nonced import map only. Styles: Blazor sets style attributes and its reconnect
         // dialog adds a style element, so inline styles stay allowed. connect-src 'self' covers the circuit's WebSocket.
