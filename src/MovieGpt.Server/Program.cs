@@ -1,4 +1,5 @@
 using MovieGpt.Server.Apis;
+using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Components;
 using MovieGpt.Server.Extensions;
 
@@ -15,6 +16,7 @@ try
     builder.AddDatabase();
     builder.AddSentimentEngine();
     builder.AddCatalogServices();
+    builder.AddMovieCatalog();
     builder.AddHealth();
     builder.AddApiDocs();
     builder.AddWebUi();
@@ -32,6 +34,7 @@ try
     app.MapTelemetry();
     app.MapRootApi();
     app.MapMoviesApi();
+    app.MapCatalogApi();
     app.MapReviewsApi();
     app.MapSentimentApi();
     app.MapWebUi();
