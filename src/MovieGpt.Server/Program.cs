@@ -23,7 +23,7 @@ try
 
     var app = builder.Build();
 
-    app.UseHttpLogging();
+    app.UseRequestLog();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseHardening();
