@@ -63,32 +63,6 @@ public abstract class FaultTests
     }
 
     [RequirementFact]
-    public async Task ADatabaseCutForTenSecondsIsAnswered503WithRetryAfterAndRecoversLosingNothing()
-    {
-        await using var database = await CreateDatabaseAsync();
-        await using var gate = Gate(database);
-        await using var server = await RunningServer.StartAsync(Settings(database, gate));
-        var movie = (await server.Client.CreateMovieAsync("연결 끊김")).Id();
-        var load = new ReviewLoad(server.Client, movie) { KeepGoingOn503 = true };
-
-        var running = load.RunAsync(workers: 4);
-        await load.WaitForAcknowledgedAsync(10);
-        await using (await CutAsync(database, gate))
-        {
-            await Task.Delay(TimeSpan.FromSeconds(10));
-        }
-        var restored = load.Acknowledged.Count;
-        await load.WaitForAcknowledgedAsync(restored + 10);
-        load.Stop();
-        await running;
-
-        Assert.Equal(CutAnswers503, !load.Unavailable.IsEmpty);
-        Assert.All(load.Unavailable, retryAfter => Assert.Equal("5", retryAfter));
-        Assert.Empty(load.Unacknowledged);
-        Assert.Subset(await StoredIdsAsync(server.Client, movie), load.Acknowledged.Values.ToHashSet());
-    }
-
-    [RequirementFact]
     public async Task ASigtermUnderLoadStoresEveryAcceptedReviewAndExitsCleanly()
     {
         await using var database = await CreateDatabaseAsync();
