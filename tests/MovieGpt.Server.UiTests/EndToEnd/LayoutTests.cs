@@ -11,22 +11,13 @@ public sealed class LayoutTests(BrowserFixture fixture)
     public async Task At375PixelsWideEveryPageFitsWithoutSidewaysScrolling()
     {
         var page = await fixture.NewPageAsync(width: 375, height: 812);
-        var pages = new (string Path, string Ready, string Shot)[]
+        foreach (var site in fixture.Pages)
         {
-            ("", "home-totals", "mobile-home"),
-            ("movies", "movie-search", "mobile-movies"),
-            ("movies/new", "movie-form", "mobile-movie-new"),
-            ("reviews/new", "review-form", "mobile-review-new"),
-            ("reviews", "stats-panel", "mobile-reviews"),
-        };
-        foreach (var (path, ready, shot) in pages)
-        {
-            await page.GotoAsync(path);
-            await Expect(page.GetByTestId(ready)).ToBeVisibleAsync();
+            await page.VisitAsync(site);
             await Expect(page.GetByTestId("nav-movies")).ToBeVisibleAsync();
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            Assert.True(width <= 375, $"/{path} is {width}px wide at a 375px viewport.");
-            await fixture.Screenshots.SaveAsync(page, shot);
+            Assert.True(width <= 375, $"/{site.Path} is {width}px wide at a 375px viewport.");
+            await fixture.Screenshots.SaveAsync(page, "mobile-" + site.Name);
         }
     }
 
@@ -34,7 +25,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
     public async Task DarkModeIsRememberedAfterAReload()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("");
+        await page.GotoInteractiveAsync("");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
 
         await page.GetByTestId("theme-toggle").ClickAsync();
