@@ -27,6 +27,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
             });
             found.AddRange(Describe(site, result));
+            if (scheme == ColorScheme.Dark)
+            {
+                // The light desktop pictures come from the journeys, with their own content.
+                await fixture.Screenshots.SaveAsync(page, "dark-" + site.Name);
+            }
         }
 
         Assert.True(found.Count == 0, $"axe ({scheme}):\n" + string.Join("\n", found));

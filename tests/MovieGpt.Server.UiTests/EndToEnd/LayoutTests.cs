@@ -7,17 +7,19 @@ namespace MovieGpt.Server.UiTests.EndToEnd;
 [RequiresChromium]
 public sealed class LayoutTests(BrowserFixture fixture)
 {
-    [RequirementFact]
-    public async Task At375PixelsWideEveryPageFitsWithoutSidewaysScrolling()
+    [RequirementTheory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task At375PixelsWideEveryPageFitsWithoutSidewaysScrolling(ColorScheme scheme)
     {
-        var page = await fixture.NewPageAsync(width: 375, height: 812);
+        var page = await fixture.NewPageAsync(width: 375, height: 812, colorScheme: scheme);
         foreach (var site in fixture.Pages)
         {
             await page.VisitAsync(site);
             await Expect(page.GetByTestId("nav-movies")).ToBeVisibleAsync();
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
             Assert.True(width <= 375, $"/{site.Path} is {width}px wide at a 375px viewport.");
-            await fixture.Screenshots.SaveAsync(page, "mobile-" + site.Name);
+            await fixture.Screenshots.SaveAsync(page, (scheme == ColorScheme.Dark ? "mobile-dark-" : "mobile-") + site.Name);
         }
     }
 
