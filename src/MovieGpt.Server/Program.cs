@@ -9,6 +9,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddApiConventions();
+    builder.AddHardening();
+    builder.AddRateLimits();
     builder.AddRequestLogs();
     builder.AddTelemetry();
     builder.AddDatabase();
@@ -21,9 +23,11 @@ try
 
     var app = builder.Build();
 
-    app.UseHttpLogging();
+    app.UseRequestLog();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseHardening();
+    app.UseRateLimits();
     await app.MigrateDatabaseAsync();
 
     app.UseApiDocs();

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Apis;
@@ -37,10 +38,12 @@ public static class CatalogApi
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         app.MapPost("/api/movies/from-catalog/{id:int}", AddFromCatalog)
+            .RequireRateLimiting(RateLimitPolicies.Writes)
+            .AddEndpointFilter<IdempotencyFilter<int>>()
             .WithTags("Movies", "Catalog")
             .WithSummary("Register a movie from its catalog record")
             .WithDescription("201 with the stored movie (external_id tmdb:{id}); 409 with the registered movie's movie_id when the record is already registered; " +
-                "404 when TMDB does not know the id. Nothing is stored when TMDB fails." + Failures)
+                "404 when TMDB does not know the id. Nothing is stored when TMDB fails." + Failures + " " + IdempotencyFilter<int>.Description)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway)

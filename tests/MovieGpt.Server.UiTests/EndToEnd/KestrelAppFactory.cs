@@ -47,5 +47,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:ConnectionString", _connectionString);
         // A stop does not wait for the browsers' open circuits: tests stop and start the app as a restart would.
         builder.UseShutdownTimeout(TimeSpan.FromSeconds(2));
+        // The journeys write faster than a person: no rate limits, as in every test fixture.
+        builder.UseSetting("RateLimits:Enabled", "false");
     }
 }
