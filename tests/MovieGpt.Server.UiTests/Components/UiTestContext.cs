@@ -23,6 +23,10 @@ public abstract class UiTestContext : BunitContext
         Services.AddSingleton<IExplanationService>(Explanations);
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
+        // The components as the circuit renders them (interactive; prerendering is covered by the browser tests).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        // The dialog's and the drafts' JavaScript modules are the browser tests' business.
+        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     protected ScriptedAnalyzer Analyzer { get; }
