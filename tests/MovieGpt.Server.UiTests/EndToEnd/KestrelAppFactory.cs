@@ -14,10 +14,14 @@ namespace MovieGpt.Server.UiTests.EndToEnd;
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public KestrelAppFactory(string connectionString)
+    /// <param name="connectionString">The SQLite database.</param>
+    /// <param name="settings">More settings, e.g. a fake TMDB's (<c>Tmdb:*</c>).</param>
+    public KestrelAppFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
     }
 
@@ -35,5 +39,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", _connectionString);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
