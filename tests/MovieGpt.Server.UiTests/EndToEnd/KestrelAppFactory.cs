@@ -14,12 +14,15 @@ namespace MovieGpt.Server.UiTests.EndToEnd;
 public sealed class KestrelAppFactory : WebApplicationFactory<Program>
 {
     private readonly string _connectionString;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     /// <param name="connectionString">The SQLite database.</param>
     /// <param name="port">0 for any free port; a fixed one to start the app again where a browser still points.</param>
-    public KestrelAppFactory(string connectionString, int port = 0)
+    /// <param name="settings">More settings, e.g. a fake TMDB's (<c>Tmdb:*</c>).</param>
+    public KestrelAppFactory(string connectionString, int port = 0, IReadOnlyDictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
+        _settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
     }
 
@@ -49,5 +52,9 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
         builder.UseShutdownTimeout(TimeSpan.FromSeconds(2));
         // The journeys write faster than a person: no rate limits, as in every test fixture.
         builder.UseSetting("RateLimits:Enabled", "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
