@@ -25,7 +25,7 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
             return;
         }
         _tmdb = await FakeTmdb.StartAsync();
-        _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}", _tmdb.Settings());
+        _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}", settings: _tmdb.Settings());
         _app.StartServer();
     }
 
