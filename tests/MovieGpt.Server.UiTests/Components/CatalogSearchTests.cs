@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Components.Catalog;
@@ -18,6 +19,8 @@ public sealed class CatalogSearchTests : UiTestContext
         Catalog = catalog ?? Catalog;
         Services.AddSingleton<ICatalogProvider>(Catalog);
         Services.AddScoped<CatalogImport>();
+        // As in the browser once the circuit is up (the search box stays disabled while prerendered).
+        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Render<CatalogSearch>(p => p
             .Add(c => c.DebounceMilliseconds, Debounce)
             .Add(c => c.OnCreated, movie => created?.Invoke(movie)));
