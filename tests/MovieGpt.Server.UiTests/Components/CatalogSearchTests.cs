@@ -17,10 +17,7 @@ public sealed class CatalogSearchTests : UiTestContext
     private IRenderedComponent<CatalogSearch> RenderSearch(Action<MovieResponse>? created = null, FakeCatalogProvider? catalog = null)
     {
         Catalog = catalog ?? Catalog;
-        Services.AddSingleton<ICatalogProvider>(Catalog);
-        Services.AddScoped<CatalogImport>();
-        // As in the browser once the circuit is up (the search box stays disabled while prerendered).
-        Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        CatalogProvider = Catalog;
         return Render<CatalogSearch>(p => p
             .Add(c => c.DebounceMilliseconds, Debounce)
             .Add(c => c.OnCreated, movie => created?.Invoke(movie)));
