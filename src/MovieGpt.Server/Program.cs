@@ -9,6 +9,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddApiConventions();
+    builder.AddHardening();
+    builder.AddRateLimits();
     builder.AddRequestLogs();
     builder.AddTelemetry();
     builder.AddDatabase();
@@ -25,13 +27,18 @@ try
     app.UseRequestLog();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseHardening();
+    // Authentication before the rate limiter: a signed-in caller's limits are counted per user.
     app.UseAccounts();
+    app.UseRateLimits();
     await app.MigrateDatabaseAsync();
 
     app.UseApiDocs();
     app.MapTelemetry();
     app.MapRootApi();
     app.MapAuthApi();
+    // Before MoviesApi: /api/movies/recommend is declared ahead of the /api/movies/{id} routes.
+    app.MapDiscoveryApi();
     app.MapMoviesApi();
     app.MapCatalogApi();
     app.MapReviewsApi();

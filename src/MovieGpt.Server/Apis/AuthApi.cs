@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Apis;
@@ -12,7 +13,8 @@ public static class AuthApi
 {
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Accounts");
+        // One budget per client for all of /api/auth: guessing passwords or minting accounts costs a 429 (Retry-After).
+        var group = app.MapGroup("/api/auth").WithTags("Accounts").RequireRateLimiting(RateLimitPolicies.Auth);
         group.MapPost("/register", Register)
             .AddEndpointFilter<ValidationFilter<RegisterRequest>>()
             .WithSummary("Create an account (e-mail, password, 닉네임)")

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Apis;
@@ -22,12 +23,14 @@ public static class MoviesApi
             .AddEndpointFilter<WriterFilter>()
             .AddEndpointFilter<IdempotencyFilter<CreateMovieRequest>>()
             .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Register a movie")
             .WithDescription("Needs a signed-in user: 401 without one. The catalog fields are optional: genres (when set, genre is answered as them joined with \", \"), actors (top billed, at most 10), " +
                 "countries, original_title, plot_summary (at most 5,000 characters), runtime_minutes and external_id (e.g. tmdb:496243; 409 with the registered movie's movie_id when taken)."
                 + " " + IdempotencyFilter<CreateMovieRequest>.Description)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:int}", DeleteMovie)
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Delete a movie and its reviews")
             .WithDescription("Admins only: 401 when not signed in, 403 for other accounts.");
         group.MapGet("/{id:int}/stats", GetStats)

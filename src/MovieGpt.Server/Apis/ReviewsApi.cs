@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Apis;
@@ -16,6 +17,7 @@ public static class ReviewsApi
 
         group.MapPost("", CreateReview)
             .AddEndpointFilter<WriterFilter>()
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .AddEndpointFilter<IdempotencyFilter<CreateReviewRequest>>()
             .AddEndpointFilter<ValidationFilter<CreateReviewRequest>>()
             .AddEndpointFilter(new UnreadableTextFilter("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)"))
@@ -32,21 +34,25 @@ public static class ReviewsApi
         group.MapGet("/{id:int}", GetReview).WithSummary("Get a review");
         group.MapPut("/{id:int}", UpdateReview)
             .AddEndpointFilter<SignedInFilter>()
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .AddEndpointFilter<ValidationFilter<UpdateReviewRequest>>()
             .AddEndpointFilter(new UnreadableTextFilter("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)"))
             .WithSummary("Edit your review: rescored, aspects recomputed, edited_at set")
             .WithDescription("Its author or an admin only: 401 when not signed in, 403 for someone else's review (a review written before accounts: admins only).");
         group.MapPost("/{id:int}/helpful", MarkHelpful)
             .AddEndpointFilter<SignedInFilter>()
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Mark someone else's review 공감 (idempotent)")
             .WithDescription("One mark per account and review; marking again changes nothing. 403 for your own review.");
         group.MapDelete("/{id:int}/helpful", UnmarkHelpful)
             .AddEndpointFilter<SignedInFilter>()
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Take your 공감 back (idempotent)");
         group.MapGet("/movie/{movie_id:int}/rating", GetMovieRating)
             .WithSummary("A movie's average sentiment score")
             .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the movie's reviews, 0 when there are none: it rises with the share of positive reviews.");
         group.MapDelete("/{id:int}", DeleteReview)
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Delete a review")
             .WithDescription("Its author or an admin only: 401 when not signed in, 403 for someone else's review.");
         return group;

@@ -14,9 +14,22 @@ public sealed class MovieGptAppFactory(
     IReadOnlyDictionary<string, string?> settings,
     Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// What every test app runs with unless its settings say otherwise: the prototype's open contract (anonymous
+    /// writes) and no rate limits.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
+    {
+        ["Auth:AllowAnonymousWrites"] = "true",
+        ["RateLimits:Enabled"] = "false",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Auth:AllowAnonymousWrites", "true");
+        foreach (var (key, value) in TestDefaults)
+        {
+            builder.UseSetting(key, value);
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -27,6 +27,8 @@ public static class ServerProcess
         start.ArgumentList.Add(url);
         // The prototype's open contract unless the test says otherwise (as MovieGptAppFactory).
         start.Environment["Auth__AllowAnonymousWrites"] = "true";
+        // As in the in-process fixtures: no rate limits unless the test's environment turns them on.
+        start.Environment["RateLimits__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

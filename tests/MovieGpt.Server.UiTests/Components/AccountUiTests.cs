@@ -136,7 +136,7 @@ public sealed class AccountUiTests : UiTestContext
         var cut = Render<ReviewForm>(p => p.Add(f => f.FixedMovieId, movie.Id));
 
         Assert.Empty(cut.FindAll("[data-testid=review-form]"));
-        Assert.Equal($"account/login?returnUrl=%2Fmovies%2F{movie.Id}", cut.Find("[data-testid=review-login]").GetAttribute("href"));
+        Assert.Equal($"account/login?returnUrl=%2Fmovies%2F{movie.Id}", cut.Find("[data-testid=review-login-required-login]").GetAttribute("href"));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Bunit.TestDoubles;
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
+using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Components.Account;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.UiTests.Fakes;
@@ -24,13 +25,21 @@ public abstract class UiTestContext : BunitContext
         Services.AddSingleton<ISentimentAnalyzer>(Analyzer);
         Services.AddSingleton<IMovieService>(Movies);
         Services.AddSingleton<IReviewService>(Reviews);
+        Services.AddSingleton<IDiscoveryService>(Discovery);
         Services.AddSingleton<IExplanationService>(Explanations);
+        // Resolved when first rendered, so a test may swap the catalog before it renders.
+        Services.AddSingleton<ICatalogProvider>(_ => CatalogProvider);
+        Services.AddScoped<CatalogImport>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
         // The open contract by default, as in the other fixtures; account tests sign in or turn it off.
         Services.AddSingleton(Options.Create(AuthSettings));
         Services.AddScoped<Viewer>();
         Auth = AddAuthorization();
+        // The components as the circuit renders them (interactive; prerendering is covered by the browser tests).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        // The dialog's and the drafts' JavaScript modules are the browser tests' business.
+        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     protected AuthOptions AuthSettings { get; } = new() { AllowAnonymousWrites = true };
@@ -55,5 +64,9 @@ public abstract class UiTestContext : BunitContext
 
     protected FakeReviewService Reviews { get; }
 
+    protected FakeDiscoveryService Discovery { get; } = new();
+
     protected FakeExplanationService Explanations { get; }
+
+    protected FakeCatalogProvider CatalogProvider { get; set; } = new();
 }
