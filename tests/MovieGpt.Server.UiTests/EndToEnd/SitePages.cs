@@ -20,6 +20,9 @@ public static class SitePages
         new("movie-detail", $"movies/{sample.MovieId}", "movie-detail"),
         new("review-new", "reviews/new", "review-form"),
         new("reviews", "reviews", "stats-panel"),
+        new("my-reviews", "my-reviews", "my-reviews-login"),
+        new("login", "account/login", "login-page", Static: true),
+        new("register", "account/register", "register-page", Static: true),
         new("not-found", "no/such/page", "not-found-page"),
         new("error", "Error", "error-page", Static: true),
     ];
