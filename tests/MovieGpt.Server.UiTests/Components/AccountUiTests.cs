@@ -204,6 +204,44 @@ public sealed class AccountUiTests : UiTestContext
         Assert.Empty(cut.FindAll("[data-testid=review-content-text]"));
     }
 
+    [Fact]
+    public void TheEditPageEditsTheOwnersReview()
+    {
+        SignIn(Me, "영화광");
+        var movie = Movies.Add("괴물");
+        var mine = Stored(Me, "영화광", movieId: movie.Id, content: "처음에 쓴 리뷰예요");
+
+        var cut = Render<ReviewEdit>(p => p.Add(e => e.Id, mine.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal("처음에 쓴 리뷰예요", cut.Find("[data-testid=review-content]").GetAttribute("value")));
+        cut.Find("[data-testid=review-content]").Input("고쳐 쓴 리뷰예요");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("고쳐 쓴 리뷰예요", Assert.Single(Reviews.Stored).Content));
+        Assert.EndsWith($"movies/{movie.Id}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public void TheEditPageRefusesSomeoneElsesReviewInKorean()
+    {
+        SignIn(Me, "영화광");
+        var theirs = Stored(Other, "다른사람");
+
+        var cut = Render<ReviewEdit>(p => p.Add(e => e.Id, theirs.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal("내가 쓴 글만 바꿀 수 있어요.", cut.Find("[data-testid=review-edit-refused]").TextContent.Trim()));
+        Assert.Empty(cut.FindAll("[data-testid=review-form]"));
+    }
+
+    [Fact]
+    public void AddingAMovieAsksASignedOutVisitorToLogIn()
+    {
+        var cut = Render<MovieGpt.Server.Components.Pages.Movies.MovieCreate>();
+
+        Assert.Equal("account/login?returnUrl=%2Fmovies%2Fnew", cut.Find("[data-testid=movie-login-required-login]").GetAttribute("href"));
+        Assert.Empty(cut.FindAll("[data-testid=movie-form]"));
+    }
+
     [Theory]
     [InlineData(WriteOutcome.Unauthorized, "로그인이 필요해요")]
     [InlineData(WriteOutcome.Forbidden, "내가 쓴 글만")]

@@ -130,6 +130,11 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await fixture.Screenshots.SaveAsync(first, "my-reviews");
         await ExpectNoSeriousAxeViolationAsync(first);
 
+        await first.SetViewportSizeAsync(375, 812);
+        Assert.True(await first.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 375, "내 리뷰 is wider than 375px.");
+        await fixture.Screenshots.SaveAsync(first, "mobile-my-reviews-signed-in");
+        await first.SetViewportSizeAsync(1280, 900);
+
         // Deleting one's own review works from there.
         await first.GetByTestId("my-reviews").GetByTestId("review-delete").ClickAsync();
         await first.GetByTestId("confirm-ok").ClickAsync();
