@@ -4,12 +4,12 @@ namespace MovieGpt.LoadTest;
 
 /// <summary>Command-line settings of one run.</summary>
 public sealed record LoadOptions(
-    Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid, int? Rate, bool Batches = false)
+    Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid, int? Rate, bool Batches = false, int? Users = null)
 {
     public const string Usage = """
         Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 30] [--movies 100]
                              [--texts tests/data/dev-sample-2000.tsv] [--mix 50,25,15,10] [--rate R] [--server-pid PID] [--keep]
-                             [--scenario mix|batches]
+                             [--scenario mix|batches] [--users N]
         Drives a RUNNING MovieGpt server on this machine (loopback only) and prints requests/s and p50/p99 per endpoint.
         --mix weighs POST /api/reviews/, GET /api/reviews/movie/{id}, GET /api/movies/{id}/stats, GET /api/reviews/.
         Without --rate each client sends its next request as soon as the last is answered (the server's capacity);
@@ -18,6 +18,12 @@ public sealed record LoadOptions(
         methods (tiered JIT), a quarter of its CPU; a server that has been up for a while does not.
         --server-pid also reports the server's CPU time per request over the measured window (read from /proc).
         The movies it creates (and so their reviews) are deleted at the end unless --keep is given.
+        Without --users the writes are anonymous: run the server with Auth__AllowAnonymousWrites=true and
+        RateLimits__Enabled=false. --users N registers (or logs in) N accounts load0@moviegpt.load … at the start,
+        each from its own loopback address, and client c writes as user c mod N with its bearer token; a user's
+        later write to a movie they reviewed is an edit (PUT, counted under POST). With rate limits on each user
+        has the writes budget (20 a minute by default) of their own. Deleting the movies at the end needs
+        Auth__AdminEmails__0=load0@moviegpt.load on the server.
         --scenario batches: each client sends maximal POST /api/sentiment/batch requests (1,000 texts, 1,000,000
         characters) back to back, each from its own loopback address (a client of its own to the server), while one
         prober asks GET /health and GET /api/reviews/ ten times a second each; prints their latencies and, with
@@ -43,7 +49,7 @@ public sealed record LoadOptions(
                 throw new ArgumentException($"Unexpected argument '{args[i]}'.");
             }
         }
-        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts", "mix", "server-pid", "rate", "scenario"]).ToList();
+        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts", "mix", "server-pid", "rate", "scenario", "users"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{unknown[0]}.");
@@ -73,7 +79,8 @@ public sealed record LoadOptions(
                 "mix" => false,
                 "batches" => true,
                 var other => throw new ArgumentException($"--scenario must be mix or batches, not '{other}'."),
-            });
+            },
+            values.ContainsKey("users") ? Positive(values, "users", 0) : null);
     }
 
     private static int[] ParseMix(string text)

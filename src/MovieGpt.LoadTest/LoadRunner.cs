@@ -10,6 +10,9 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
 {
     private const int SeedReviewsPerMovie = 5;
 
+    // With --users each seed review of a movie is by another user (one review per account and movie).
+    private int SeedsPerMovie => Math.Min(SeedReviewsPerMovie, options.Users ?? SeedReviewsPerMovie);
+
     public async Task<int> RunAsync()
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients * 2 })
@@ -27,14 +30,27 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         output.WriteLine($"run     : {options.Clients} clients ({pace}), {options.WarmupSeconds} s warm-up + {options.Seconds} s measured, {options.Movies} movies, texts from {source}");
         output.WriteLine($"mix     : {string.Join(", ", Workload.Operations.Select((o, i) => $"{options.Weights[i] * 100.0 / options.Weights.Sum():F0}% {o.Name}"))}");
 
-        var movieIds = await CreateMoviesAsync(http, texts);
+        LoadUsers? users = null;
+        if (options.Users is { } count)
+        {
+            users = await LoadUsers.SignInAsync(options.Url, count);
+            output.WriteLine($"users   : {count} accounts ({LoadUsers.Email(0)} …), client c writes as user c mod {count}");
+        }
+        var seeds = new List<(int User, int Movie, int Review)>();
+        var movieIds = await CreateMoviesAsync(http, texts, users, seeds);
         try
         {
-            var (report, created) = await DriveAsync(new Workload(http, movieIds, texts, options.Weights));
+            var workload = new Workload(http, movieIds, texts, options.Weights, users);
+            foreach (var (user, movie, review) in seeds)
+            {
+                // The seed reviews' authors edit them when they write to that movie.
+                workload.Reviewed(user, movie, review);
+            }
+            var (report, created) = await DriveAsync(workload);
             output.WriteLine();
             report.Print(output, options.Seconds);
             var stored = await CountReviewsAsync(http, movieIds);
-            var expected = movieIds.Count * SeedReviewsPerMovie + created;
+            var expected = movieIds.Count * SeedsPerMovie + created;
             output.WriteLine($"check   : {stored} reviews stored for the run's movies, {expected} expected ({(stored == expected ? "ok" : "MISMATCH")})");
             return report.Errors == 0 && stored == expected ? 0 : 1;
         }
@@ -44,7 +60,13 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
             {
                 foreach (var id in movieIds)
                 {
-                    (await http.DeleteAsync($"api/movies/{id}")).Dispose();
+                    using var delete = users is null ? new HttpRequestMessage(HttpMethod.Delete, $"api/movies/{id}") : users.As(0, HttpMethod.Delete, $"api/movies/{id}");
+                    using var deleted = await http.SendAsync(delete);
+                    if (deleted.StatusCode == System.Net.HttpStatusCode.Forbidden)
+                    {
+                        output.WriteLine($"cleanup : the run's movies are kept: deleting needs an admin (Auth__AdminEmails__0={LoadUsers.Email(0)})");
+                        break;
+                    }
                 }
             }
         }
@@ -56,7 +78,6 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         var measureFrom = start + (long)(options.WarmupSeconds * (double)Stopwatch.Frequency);
         var end = measureFrom + (long)(options.Seconds * (double)Stopwatch.Frequency);
         var recorders = Enumerable.Range(0, options.Clients).Select(_ => new LatencyRecorder()).ToList();
-        var created = new int[options.Clients];
         var serverCpu = options.ServerPid is { } pid ? Task.Run(() => MeasureServerCpuAsync(pid, measureFrom, end)) : Task.FromResult<TimeSpan?>(null);
         await Task.WhenAll(recorders.Select((recorder, client) => Task.Run(async () =>
         {
@@ -80,16 +101,11 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
                 string? error;
                 try
                 {
-                    error = await workload.SendAsync(operation, random, CancellationToken.None) is { } status ? $"HTTP {status}" : null;
+                    error = await workload.SendAsync(operation, client, random, CancellationToken.None) is { } status ? $"HTTP {status}" : null;
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
                     error = e.GetType().Name + ": " + e.Message;
-                }
-                // Every review the server accepted counts, warm-up or not, for the final consistency check.
-                if (operation == 0 && error is null)
-                {
-                    created[client]++;
                 }
                 if (sent >= measureFrom && sent < end)
                 {
@@ -102,7 +118,8 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         {
             output.WriteLine($"server  : {cpu.TotalSeconds:F1} s CPU over the measured {options.Seconds} s, {cpu.TotalMilliseconds / report.Requests:F3} ms CPU per request");
         }
-        return (report, created.Sum());
+        // Every review the server stored counts, warm-up or not, for the final consistency check.
+        return (report, workload.Created);
     }
 
     private static async Task<TimeSpan?> MeasureServerCpuAsync(int pid, long from, long until)
@@ -113,20 +130,28 @@ public sealed class LoadRunner(LoadOptions options, TextWriter output)
         return ProcessCpu.Read(pid) - start;
     }
 
-    private async Task<List<int>> CreateMoviesAsync(HttpClient http, IReadOnlyList<string> texts)
+    private async Task<List<int>> CreateMoviesAsync(HttpClient http, IReadOnlyList<string> texts, LoadUsers? users, List<(int User, int Movie, int Review)> seeds)
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var ids = new List<int>();
         for (var i = 0; i < options.Movies; i++)
         {
-            using var response = await http.PostAsync("api/movies/", JsonBody.Of(new { title = $"부하 시험 영화 {i + 1} ({run})", genre = "드라마", director = "부하 시험" }));
+            var movie = JsonBody.Of(new { title = $"부하 시험 영화 {i + 1} ({run})", genre = "드라마", director = "부하 시험" });
+            using var request = users is null ? new HttpRequestMessage(HttpMethod.Post, "api/movies/") { Content = movie } : users.As(i, HttpMethod.Post, "api/movies/", movie);
+            using var response = await http.SendAsync(request);
             response.EnsureSuccessStatusCode();
             var id = (int)(await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
             ids.Add(id);
-            for (var r = 0; r < SeedReviewsPerMovie; r++)
+            for (var r = 0; r < SeedsPerMovie; r++)
             {
-                using var review = await http.PostAsync("api/reviews/", JsonBody.Of(new { movie_id = id, author = "seed", content = texts[(i * SeedReviewsPerMovie + r) % texts.Count] }));
+                var body = JsonBody.Of(new { movie_id = id, author = "seed", content = texts[(i * SeedReviewsPerMovie + r) % texts.Count] });
+                using var seed = users is null ? new HttpRequestMessage(HttpMethod.Post, "api/reviews/") { Content = body } : users.As(i + r, HttpMethod.Post, "api/reviews/", body);
+                using var review = await http.SendAsync(seed);
                 review.EnsureSuccessStatusCode();
+                if (users is not null)
+                {
+                    seeds.Add(((i + r) % users.Count, id, (int)(await review.Content.ReadFromJsonAsync<JsonObject>())!["id"]!));
+                }
             }
         }
         return ids;

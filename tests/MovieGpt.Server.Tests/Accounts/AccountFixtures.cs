@@ -46,17 +46,21 @@ public sealed record TestAccount(int Id, string Email, string DisplayName, HttpC
 internal static class AccountClient
 {
     /// <summary>Registers a fresh account (a unique e-mail and 닉네임), logs it in and answers a client carrying its token.</summary>
-    public static async Task<TestAccount> NewAccountAsync(this ServerFixture server, string? email = null, string? displayName = null)
+    public static Task<TestAccount> NewAccountAsync(this ServerFixture server, string? email = null, string? displayName = null) =>
+        NewAccountAsync(server.CreateClient, email, displayName);
+
+    /// <summary>As above, on any app: <paramref name="createClient"/> answers a new client of it.</summary>
+    public static async Task<TestAccount> NewAccountAsync(Func<HttpClient> createClient, string? email = null, string? displayName = null)
     {
         var unique = Guid.NewGuid().ToString("N")[..8];
         email ??= $"user-{unique}@moviegpt.test";
         displayName ??= $"관객{unique}";
-        var anonymous = server.CreateClient();
+        var anonymous = createClient();
         var registered = await anonymous.PostAsJsonAsync("/api/auth/register", new { email, password = AccountSettings.Password, display_name = displayName });
         Assert.Equal(HttpStatusCode.Created, registered.StatusCode);
         var user = await registered.ReadObjectAsync();
         var tokens = await anonymous.LoginAsync(email, AccountSettings.Password);
-        var client = server.CreateClient();
+        var client = createClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)tokens["access_token"]!);
         return new TestAccount(user.Id(), email, displayName, client, tokens);
     }

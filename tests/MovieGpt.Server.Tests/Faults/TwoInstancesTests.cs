@@ -5,8 +5,8 @@ namespace MovieGpt.Server.Tests.Faults;
 
 /// <summary>
 /// Two server processes on one PostgreSQL database, as behind the compose file's nginx: what is written through one is
-/// read alike through both, an Idempotency-Key holds across them, and the aspect back-fill gives each review its
-/// aspects once. (That both read what the other data-protects is DataProtectionTests', two apps on one database.)
+/// read alike through both, an Idempotency-Key holds across them, a token issued by one is accepted by the other, and
+/// the aspect back-fill gives each review its aspects once. (That both read what the other data-protects is DataProtectionTests', two apps on one database.)
 /// </summary>
 [RequiresPostgres]
 public sealed class TwoInstancesTests : IAsyncLifetime
@@ -24,7 +24,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     }
 
     [RequirementFact]
-    public async Task TwoServersOnOneDatabaseAnswerAlikeShareIdempotencyKeysAndBackFillEachReviewOnce()
+    public async Task TwoServersOnOneDatabaseAnswerAlikeShareKeysAndTokensAndBackFillEachReviewOnce()
     {
         var (a, b) = await StartBothAsync(backfillBatch: 256);
         var movie = (await a.Client.CreateMovieAsync("두 대의 서버")).Id();
@@ -41,6 +41,17 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         var retried = await PostWithKeyAsync(b.Client, movie, key);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await retried.Content.ReadAsStringAsync());
         Assert.Equal(41, await ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie}"));
+
+        // A token issued by one instance is accepted by the other: both protect tokens with the database's keys.
+        var tokens = await LoginAsync(a.Client);
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(b.Client, (string)tokens["access_token"]!));
+        var refreshed = await b.Client.PostAsJsonAsync("/api/auth/refresh", new { refresh_token = (string)tokens["refresh_token"]! });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var renewed = await refreshed.ReadObjectAsync();
+        Assert.Equal(HttpStatusCode.OK, await MeAsync(a.Client, (string)renewed["access_token"]!));
+        // Neither process wrote the password or a token to its output.
+        var secrets = new[] { Password, (string)tokens["access_token"]!, (string)tokens["refresh_token"]!, (string)renewed["access_token"]! };
+        Assert.DoesNotContain(new[] { a, b }.SelectMany(server => server.Lines), line => secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal)));
 
         // Both restart; the reviews lose their aspects, and the two back-fills share them out in small batches.
         var stopped = await Task.WhenAll(a.TerminateAsync(), b.TerminateAsync());
@@ -78,6 +89,26 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         // One after the other: two instances migrating an empty database at the same moment race (docs/architecture.md).
         var first = await RunningServer.StartAsync(settings);
         return (first, await RunningServer.StartAsync(settings));
+    }
+
+    private const string Password = "Secret-Word-2026";
+
+    /// <summary>Registers a fresh account through <paramref name="client"/> and answers its login's tokens.</summary>
+    private static async Task<JsonObject> LoginAsync(HttpClient client)
+    {
+        var email = $"two-{Guid.NewGuid():N}@example.org";
+        var registered = await client.PostAsJsonAsync("/api/auth/register", new { email, password = Password, display_name = $"두서버{Guid.NewGuid():N}"[..10] });
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        return await login.ReadObjectAsync();
+    }
+
+    private static async Task<HttpStatusCode> MeAsync(HttpClient client, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/me");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return (await client.SendAsync(request)).StatusCode;
     }
 
     private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, int movie, string key)
