@@ -16,9 +16,13 @@ public interface IReviewStore
     Task<Review?> StoreAsync(NewReview review);
 }
 
-/// <summary>A review as written, before the engine has scored it (author and content already trimmed).</summary>
+/// <summary>A review as written, before the engine has scored it (author and content already trimmed), with the writer's own 별점 and spoiler flag.</summary>
 public sealed record NewReview(int MovieId, string Author, string Content, DateTime CreatedAt)
 {
+    public int? UserRating { get; init; }
+
+    public bool Spoiler { get; init; }
+
     public Review Scored(SentimentResult sentiment, IReadOnlyList<AspectMention> aspects) => new()
     {
         MovieId = MovieId,
@@ -32,5 +36,7 @@ public sealed record NewReview(int MovieId, string Author, string Content, DateT
         PredictedRating = sentiment.Rating,
         CreatedAt = CreatedAt,
         Aspects = AspectJson.Serialize(aspects),
+        UserRating = UserRating,
+        Spoiler = Spoiler,
     };
 }
