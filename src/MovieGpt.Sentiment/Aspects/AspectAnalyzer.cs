@@ -37,9 +37,36 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
     /// </summary>
     public IReadOnlyList<IReadOnlyList<AspectMention>> AnalyzeBatch(IReadOnlyList<string> texts)
     {
+        var queries = new ScoringQueries();
+        // A review is scored whole only when one of its aspects needs it (a clause too even to tell).
+        var plans = PlanAll(texts, queries, reviewQueries: null);
+        var scores = queries.Count == 0 ? [] : _sentiment.AnalyzeBatch(queries.Texts);
+        return [.. plans.Select((plan, i) => plan is null ? [] : Resolve(texts[i], plan, scores))];
+    }
+
+    /// <summary>
+    /// Each review's own sentiment and its aspects, from one call to the sentiment model: the reviews and the clauses
+    /// their aspects need are scored together, and the aspects fall back on the review's own result rather than a
+    /// second scoring of it. The aspects are <see cref="AnalyzeBatch"/>'s; what is stored with a review needs both.
+    /// </summary>
+    public IReadOnlyList<ScoredReview> ScoreBatch(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var queries = new ScoringQueries();
+        var reviewQueries = new int[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            reviewQueries[i] = queries.AddReview(texts[i]);
+        }
+        var plans = PlanAll(texts, queries, reviewQueries);
+        var scores = queries.Count == 0 ? [] : _sentiment.AnalyzeBatch(queries.Texts);
+        return [.. plans.Select((plan, i) => new ScoredReview(scores[reviewQueries[i]], plan is null ? [] : Resolve(texts[i], plan, scores)))];
+    }
+
+    private ReviewPlan?[] PlanAll(IReadOnlyList<string> texts, ScoringQueries queries, int[]? reviewQueries)
+    {
         ArgumentNullException.ThrowIfNull(texts);
         var plans = new ReviewPlan?[texts.Count];
-        var queries = new ScoringQueries();
         for (var i = 0; i < texts.Count; i++)
         {
             var text = texts[i];
@@ -47,19 +74,13 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
             {
                 throw new ArgumentException($"Review {i} is empty or whitespace only.", nameof(texts));
             }
-            plans[i] = Plan(text, queries);
+            plans[i] = Plan(text, queries, reviewQueries?[i]);
         }
-        var scores = queries.Count == 0 ? [] : _sentiment.AnalyzeBatch(queries.Texts);
-        var results = new IReadOnlyList<AspectMention>[texts.Count];
-        for (var i = 0; i < texts.Count; i++)
-        {
-            results[i] = plans[i] is { } plan ? Resolve(texts[i], plan, scores) : [];
-        }
-        return results;
+        return plans;
     }
 
     /// <summary>Which clauses name which aspect, and which texts the model must score for them; null when no aspect is named.</summary>
-    private ReviewPlan? Plan(string text, ScoringQueries queries)
+    private ReviewPlan? Plan(string text, ScoringQueries queries, int? reviewQuery)
     {
         var lower = text.ToLowerInvariant();
         var hits = _lexicon.Find(lower);
@@ -92,7 +113,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
             return null;
         }
         var ownLetters = clauses.Select(c => OwnLetters(lower, c)).ToArray();
-        return new ReviewPlan(clauses, clauseQuery, ownLetters, mentions, queries.Add(text));
+        return new ReviewPlan(clauses, clauseQuery, ownLetters, mentions, reviewQuery ?? queries.Add(text));
     }
 
     private static IReadOnlyList<AspectMention> Resolve(string text, ReviewPlan plan, IReadOnlyList<SentimentResult> scores)
@@ -185,3 +206,6 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
 
     private sealed record ReviewPlan(IReadOnlyList<Clause> Clauses, int[] ClauseQuery, int[] OwnLetters, List<PlannedMention> Mentions, int ReviewQuery);
 }
+
+/// <summary>A review's own sentiment and what it says about each aspect (<see cref="AspectAnalyzer.ScoreBatch"/>).</summary>
+public sealed record ScoredReview(SentimentResult Sentiment, IReadOnlyList<AspectMention> Aspects);

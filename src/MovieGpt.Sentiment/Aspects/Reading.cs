@@ -65,6 +65,12 @@ internal sealed class ScoringQueries
         {
             return -1;
         }
+        return AddReview(text);
+    }
+
+    /// <summary>The index of a whole review's answer: every review is scored, whatever it contains (an empty one makes the engine throw).</summary>
+    public int AddReview(string text)
+    {
         if (!_index.TryGetValue(text, out var index))
         {
             index = _texts.Count;

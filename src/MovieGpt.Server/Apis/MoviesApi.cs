@@ -18,7 +18,9 @@ public static class MoviesApi
         group.MapGet("/{id:int}", GetMovie).WithSummary("Get a movie");
         group.MapPost("", CreateMovie)
             .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
-            .WithSummary("Register a movie");
+            .WithSummary("Register a movie")
+            .WithDescription("The catalog fields are optional: genres (when set, genre is answered as them joined with \", \"), actors (top billed, at most 10), " +
+                "countries, original_title, plot_summary (at most 5,000 characters), runtime_minutes and external_id (e.g. tmdb:496243; 409 with the registered movie's movie_id when taken).");
         group.MapDelete("/{id:int}", DeleteMovie).WithSummary("Delete a movie and its reviews");
         group.MapGet("/{id:int}/stats", GetStats)
             .WithSummary("Sentiment statistics of a movie's reviews")
@@ -55,10 +57,17 @@ public static class MoviesApi
     public static async Task<Results<Ok<MovieResponse>, ProblemHttpResult>> GetMovie(int id, IMovieService movies, CancellationToken ct) =>
         await movies.GetAsync(id, ct) is { } movie ? TypedResults.Ok(movie) : ApiResults.MovieNotFound();
 
-    public static async Task<Created<MovieResponse>> CreateMovie(CreateMovieRequest request, IMovieService movies, CancellationToken ct)
+    public static async Task<Results<Created<MovieResponse>, ProblemHttpResult>> CreateMovie(CreateMovieRequest request, IMovieService movies, CancellationToken ct)
     {
-        var movie = await movies.CreateAsync(request, ct);
-        return TypedResults.Created($"/api/movies/{movie.Id}", movie);
+        try
+        {
+            var movie = await movies.CreateAsync(request, ct);
+            return TypedResults.Created($"/api/movies/{movie.Id}", movie);
+        }
+        catch (ExternalIdTakenException taken)
+        {
+            return ApiResults.ExternalIdTaken(taken);
+        }
     }
 
     public static async Task<Results<Ok<MessageResponse>, ProblemHttpResult>> DeleteMovie(int id, IMovieService movies, CancellationToken ct) =>

@@ -11,6 +11,10 @@ public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(op
 {
     public DbSet<Movie> Movies => Set<Movie>();
 
+    public DbSet<MovieGenre> MovieGenres => Set<MovieGenre>();
+
+    public DbSet<MovieActor> MovieActors => Set<MovieActor>();
+
     public DbSet<Review> Reviews => Set<Review>();
 
     public DbSet<ReviewTally> ReviewTallies => Set<ReviewTally>();

@@ -1,13 +1,12 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using MovieGpt.Sentiment;
 using MovieGpt.Sentiment.Aspects;
 
 namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// Scores and stores reviews by group commit: requests queue their review and wait, one loop scores everything queued
-/// so far in one engine call (and its aspects in one more, <see cref="AspectAnalyzer.AnalyzeBatch"/>) and inserts it
+/// so far, with the clauses its aspects need, in one engine call (<see cref="AspectAnalyzer.ScoreBatch"/>) and inserts it
 /// in one transaction through the provider's <see cref="IReviewInserter"/>.
 /// Under load the reviews that arrive during one commit go into the next, so a burst of writers costs a few commits
 /// instead of one each, and the engine far less per review than one call each. When a batch fails, its reviews are
@@ -19,7 +18,7 @@ namespace MovieGpt.Server.Data;
 /// part gained. One instance per app; stopping the app drains the queue.
 /// </summary>
 public sealed class ReviewWriter(
-    IReviewInserter inserter, ISentimentAnalyzer analyzer, AspectAnalyzer aspects, IOptions<DatabaseOptions> options, ReviewMetrics metrics,
+    IReviewInserter inserter, AspectAnalyzer analyzer, IOptions<DatabaseOptions> options, ReviewMetrics metrics,
     ILogger<ReviewWriter> logger)
     : BackgroundService, IReviewStore
 {
@@ -108,10 +107,9 @@ public sealed class ReviewWriter(
         {
             string[] texts = [.. batch.Select(p => p.Review.Content)];
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var results = analyzer.AnalyzeBatch(texts);
-            var mentions = aspects.AnalyzeBatch(texts);
+            var results = analyzer.ScoreBatch(texts);
             metrics.EngineBatch(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            return [.. batch.Select((p, i) => new Scored(p.Review.Scored(results[i], mentions[i]), p.Stored))];
+            return [.. batch.Select((p, i) => new Scored(p.Review.Scored(results[i].Sentiment, results[i].Aspects), p.Stored))];
         }
         catch (Exception)
         {
@@ -120,8 +118,8 @@ public sealed class ReviewWriter(
             {
                 try
                 {
-                    var content = pending.Review.Content;
-                    scored.Add(new Scored(pending.Review.Scored(analyzer.Analyze(content), aspects.Analyze(content)), pending.Stored));
+                    var result = analyzer.ScoreBatch([pending.Review.Content])[0];
+                    scored.Add(new Scored(pending.Review.Scored(result.Sentiment, result.Aspects), pending.Stored));
                 }
                 catch (Exception e)
                 {

@@ -15,6 +15,7 @@ public static class ServiceExtensions
         builder.Services.AddSingleton<MovieTitleCache>();
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();
+        builder.Services.AddSingleton<IExplanationService, ExplanationService>();
         return builder;
     }
 

@@ -23,12 +23,25 @@ public interface IMovieService
     /// <summary>Whether the movie exists, for callers that need no figures (the implementation skips the aggregates).</summary>
     async Task<bool> ExistsAsync(int id, CancellationToken ct = default) => await GetAsync(id, ct) is not null;
 
+    /// <summary>Stores the movie; throws <see cref="ExternalIdTakenException"/> when its external id is already registered.</summary>
     Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default);
+
+    /// <summary>The id of the movie registered with this external id (e.g. <c>tmdb:496243</c>), if any.</summary>
+    Task<int?> FindByExternalIdAsync(string externalId, CancellationToken ct = default);
 
     /// <summary>Deletes the movie and (by the database's ON DELETE CASCADE) its reviews; false when there was none.</summary>
     Task<bool> DeleteAsync(int id, CancellationToken ct = default);
 
     Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default);
+}
+
+/// <summary>A movie with this external id is already registered (the unique index holds it under races too).</summary>
+public sealed class ExternalIdTakenException(string externalId, int movieId)
+    : Exception($"The catalog record {externalId} is already registered as movie {movieId}.")
+{
+    public string ExternalId { get; } = externalId;
+
+    public int MovieId { get; } = movieId;
 }
 
 /// <summary>Reviews, scored by the sentiment engine as they are stored; calls may overlap, as on <see cref="IMovieService"/>.</summary>

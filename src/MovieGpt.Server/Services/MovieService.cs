@@ -54,19 +54,56 @@ public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader cat
     public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default) =>
         WithDbAsync(async db =>
         {
+            var externalId = Blank(request.ExternalId);
+            if (externalId is not null && await ExistingAsync(db, externalId, ct) is { } existing)
+            {
+                throw new ExternalIdTakenException(externalId, existing);
+            }
             var movie = new Movie
             {
                 Title = request.Title.Trim(),
+                OriginalTitle = Blank(request.OriginalTitle),
                 ReleaseDate = Blank(request.ReleaseDate),
                 Director = Blank(request.Director),
-                Genre = Blank(request.Genre),
+                Countries = [.. request.CountryList()],
+                PlotSummary = Blank(request.PlotSummary),
+                RuntimeMinutes = request.RuntimeMinutes,
                 PosterUrl = Blank(request.PosterUrl),
+                ExternalId = externalId,
                 CreatedAt = clock.UtcNow(),
             };
+            movie.SetPeopleAndGenres(request.GenreList(), request.ActorList());
             db.Movies.Add(movie);
-            await db.SaveChangesAsync(ct);
-            return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            // Another request stored the same record between the check and the insert: the unique index refused this one.
+            catch (DbUpdateException) when (externalId is not null)
+            {
+                if (await ExistingAsync(db, externalId, ct) is { } raced)
+                {
+                    throw new ExternalIdTakenException(externalId, raced);
+                }
+                throw;
+            }
+            return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0)
+            {
+                OriginalTitle = movie.OriginalTitle,
+                Genres = movie.Genres,
+                Actors = movie.Actors,
+                Countries = movie.Countries,
+                PlotSummary = movie.PlotSummary,
+                RuntimeMinutes = movie.RuntimeMinutes,
+                ExternalId = movie.ExternalId,
+            };
         });
+
+    public Task<int?> FindByExternalIdAsync(string externalId, CancellationToken ct = default) =>
+        WithDbAsync(db => ExistingAsync(db, externalId, ct));
+
+    private static Task<int?> ExistingAsync(MovieGptDbContext db, string externalId, CancellationToken ct) =>
+        db.Movies.AsNoTracking().Where(m => m.ExternalId == externalId).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
 
     // The foreign key's ON DELETE CASCADE removes the reviews in the same statement.
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default)
@@ -112,7 +149,16 @@ public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader cat
             m.PosterUrl,
             m.CreatedAt,
             m.Tallies.Sum(t => t.ReviewCount),
-            m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1)));
+            m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1))
+        {
+            OriginalTitle = m.OriginalTitle,
+            Genres = m.Genres,
+            Actors = m.Actors,
+            Countries = m.Countries,
+            PlotSummary = m.PlotSummary,
+            RuntimeMinutes = m.RuntimeMinutes,
+            ExternalId = m.ExternalId,
+        });
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -52,6 +52,20 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
         }
     }
 
+    [Fact]
+    public void The_writers_one_call_gives_the_aspects_of_the_cli_and_each_reviews_own_result()
+    {
+        // The dev reviews (most name an aspect, many have clauses too even to tell) and some that name none or repeat.
+        string[] texts = [.. AspectDevData.Reviews.Select(r => r.Text), "정말 재미있는 영화", "👍👍👍", AspectDevData.Reviews[0].Text];
+        var counting = new CountingAnalyzer(fixture.Analyzer);
+
+        var scored = new AspectAnalyzer(counting).ScoreBatch(texts);
+
+        Assert.Equal(1, counting.Calls);
+        Assert.Equal(_aspects.AnalyzeBatch(texts), scored.Select(s => s.Aspects), new MentionListComparer());
+        Assert.Equal(fixture.Analyzer.AnalyzeBatch(texts), scored.Select(s => s.Sentiment));
+    }
+
     /// <summary>
     /// Regression guards a little under the dev figures in models/moviegpt-sentiment/README.md (Aspects):
     /// mention macro-F1 0.979, polarity 0.910 over all found mentions and 0.751 on reviews whose aspects disagree.
@@ -91,4 +105,38 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
         Assert.True((double)allCorrect / all >= 0.90, $"polarity accuracy was {(double)allCorrect / all:F4} over {all} mentions");
         Assert.True((double)mixedCorrect / mixed >= 0.73, $"polarity accuracy on disagreeing reviews was {(double)mixedCorrect / mixed:F4} over {mixed} mentions");
     }
+}
+
+/// <summary>Counts the calls that reach the engine.</summary>
+internal sealed class CountingAnalyzer(ISentimentAnalyzer inner) : ISentimentAnalyzer
+{
+    public int Calls { get; private set; }
+
+    public ModelInfo Model => inner.Model;
+
+    public SentimentResult Analyze(string text)
+    {
+        Calls++;
+        return inner.Analyze(text);
+    }
+
+    public IReadOnlyList<SentimentResult> AnalyzeBatch(IReadOnlyList<string> texts)
+    {
+        Calls++;
+        return inner.AnalyzeBatch(texts);
+    }
+
+    // The fixture owns the engine.
+    public void Dispose()
+    {
+    }
+}
+
+/// <summary>Aspect lists compared mention by mention (records compare by value; lists by reference).</summary>
+internal sealed class MentionListComparer : IEqualityComparer<IReadOnlyList<AspectMention>>
+{
+    public bool Equals(IReadOnlyList<AspectMention>? x, IReadOnlyList<AspectMention>? y) =>
+        x is not null && y is not null && x.SequenceEqual(y);
+
+    public int GetHashCode(IReadOnlyList<AspectMention> obj) => obj.Count;
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 using MovieGpt.Server.Data;
 using MovieGpt.Server.Tests.Infrastructure;
 
@@ -39,6 +41,34 @@ public abstract class AspectsApiTests(ServerFixture server)
         Assert.Equal(2, await server.ScalarAsync($"SELECT COUNT(*) FROM review_aspects WHERE review_id = {created.Id()}"));
         Assert.Equal("negative", await server.TextAsync($"SELECT label FROM review_aspects WHERE review_id = {created.Id()} AND aspect = '스토리'"));
         Assert.Contains("연기는", await server.TextAsync($"SELECT aspects FROM reviews WHERE id = {created.Id()}"));
+    }
+
+    [RequirementFact]
+    public async Task ReviewsWrittenTogetherGetTheAspectsAndSentimentTheCliGives()
+    {
+        var movie = (await _client.CreateMovieAsync($"측면 한 번 {Guid.NewGuid():N}")).Id();
+        // Clauses clear on their own, clauses that borrow the next one's reading, ones that fall back on the whole
+        // review, praise cues, a repeat, and reviews naming no aspect, posted at once so the writer batches them.
+        string[] texts =
+        [
+            MixedReview, ActingPraise, MixedReview, "연기, 스토리. 모두 좋았다", "배우가 아까워요. 스토리가 엉성해",
+            "음악은 그냥 그랬는데 액션은 시원시원하다", "연출 최악", "그냥 그랬어요 뭐 볼만은 함", "👍👍👍",
+            "스토리는 뭐 그럭저럭 그런데 ost가 계속 생각나네요 ㅠㅠ", "액션만 볼만함 나머지는 별로",
+        ];
+
+        var created = await Task.WhenAll(texts.Select(t => _client.CreateReviewAsync(movie, t)));
+
+        var analyzer = server.Services.GetRequiredService<AspectAnalyzer>();
+        var cli = analyzer.AnalyzeBatch(texts);
+        var sentiment = server.Services.GetRequiredService<ISentimentAnalyzer>();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var expected = cli[i].Select(m => $"{m.Aspect}:{m.Label}:{m.Score}:{m.Evidence}:{m.Start}:{m.Length}");
+            var stored = created[i]["aspects"]!.AsArray().Select(a =>
+                $"{Key(a)}:{(double)a!["score"]!}:{(string?)a["evidence"]}:{(int)a["start"]!}:{(int)a["length"]!}");
+            Assert.Equal(expected, stored);
+            Assert.Equal(sentiment.Analyze(texts[i]).Probabilities.Positive, (double)created[i]["sentiment_probabilities"]!["positive"]!);
+        }
     }
 
     [RequirementFact]

@@ -103,7 +103,7 @@ public abstract class ReviewTallyTests(ServerFixture server)
         await using var db = OpenContext(database);
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(BeforeTallies);
-        var movie = await InsertMovieAsync(db, "이전 리뷰");
+        var movie = new { Id = await InsertMovieAsync(db, "이전 리뷰") };
         // Raw SQL with the columns of that time: the model's reviews has columns added by later migrations.
         foreach (var (text, i) in ReviewTexts.Mixed.Select((text, i) => (text, i)))
         {
@@ -153,15 +153,15 @@ public abstract class ReviewTallyTests(ServerFixture server)
         });
     }
 
-    // Raw SQL with the columns every migration has: the model's movies has columns added by later migrations.
-    protected static async Task<(int Id, string Title)> InsertMovieAsync(MovieGptDbContext db, string title)
+    /// <summary>A movie with the columns of the first migration (the model's movies has columns added later); its id.</summary>
+    public static async Task<int> InsertMovieAsync(MovieGptDbContext db, string title)
     {
-        var ids = await db.Database.SqlQuery<int>($"INSERT INTO movies (title, created_at) VALUES ({title}, {DateTime.UtcNow}) RETURNING id AS \"Value\"")
-            .ToListAsync();
-        return (ids.Single(), title);
+        var createdAt = DateTime.UtcNow;
+        await db.Database.ExecuteSqlAsync($"INSERT INTO movies (title, created_at) VALUES ({title}, {createdAt})");
+        return await db.Database.SqlQueryRaw<int>("SELECT MAX(id) AS \"Value\" FROM movies").SingleAsync();
     }
 
-    protected static MovieGptDbContext OpenContext(TestDatabase database)
+    public static MovieGptDbContext OpenContext(TestDatabase database)
     {
         if (database.Provider == "Postgres")
         {
@@ -188,7 +188,7 @@ public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : Rev
         await using var db = OpenContext(database);
         var migrator = db.GetService<IMigrator>();
         await migrator.MigrateAsync(RowTriggers);
-        var movie = await InsertMovieAsync(db, "트리거 교체");
+        var movie = new { Id = await InsertMovieAsync(db, "트리거 교체") };
         await AddReviewsAsync(db, movie.Id, 0);
 
         await migrator.MigrateAsync();

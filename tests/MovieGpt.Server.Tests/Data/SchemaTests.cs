@@ -41,6 +41,27 @@ public abstract class SchemaTests(ServerFixture server)
         Assert.Equal(Normalized(expected), Normalized(actual!));
     }
 
+    [RequirementFact]
+    public async Task MoviesHaveTheCatalogColumnsAndTheIndexesFiltersRead()
+    {
+        var columns = server.Provider == "Postgres"
+            ? "SELECT string_agg(column_name, ',' ORDER BY column_name) FROM information_schema.columns WHERE table_name = 'movies' AND table_schema = current_schema()"
+            : "SELECT group_concat(name, ',') FROM (SELECT name FROM pragma_table_info('movies') ORDER BY name)";
+        var indexes = server.Provider == "Postgres"
+            ? "SELECT string_agg(indexdef, E'\n' ORDER BY indexname) FROM pg_indexes WHERE indexname LIKE 'ix_movie%' AND schemaname = current_schema()"
+            : "SELECT group_concat(sql, char(10)) FROM (SELECT sql FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_movie%' ORDER BY name)";
+
+        var table = (await server.TextAsync(columns))!.Split(',');
+        var definitions = (await server.TextAsync(indexes))!.Split('\n');
+
+        Assert.Equal(
+            ["actors", "countries", "created_at", "director", "external_id", "genre", "genres", "id", "original_title", "plot_summary", "poster_url", "release_date", "runtime_minutes", "title"],
+            table.Order(StringComparer.Ordinal));
+        Assert.Contains(definitions, d => d.Contains("UNIQUE INDEX", StringComparison.OrdinalIgnoreCase) && d.Contains("ix_movies_external_id") && d.Replace("\"", "").Contains("(external_id)"));
+        Assert.Contains(definitions, d => d.Contains("ix_movie_genres_name_movie_id") && d.Replace("\"", "").Contains("(name, movie_id)"));
+        Assert.Contains(definitions, d => d.Contains("ix_movie_actors_name_movie_id") && d.Replace("\"", "").Contains("(name, movie_id)"));
+    }
+
     // Line endings and trailing spaces are the editor's, not the database's.
     private static string Normalized(string sql) =>
         string.Join('\n', sql.ReplaceLineEndings("\n").Trim().Split('\n').Select(line => line.TrimEnd()));

@@ -15,9 +15,11 @@ public abstract class UiTestContext : BunitContext
         Analyzer = new ScriptedAnalyzer(Positive);
         Movies = new FakeMovieService();
         Reviews = new FakeReviewService(Analyzer);
+        Explanations = new FakeExplanationService();
         Services.AddSingleton<ISentimentAnalyzer>(Analyzer);
         Services.AddSingleton<IMovieService>(Movies);
         Services.AddSingleton<IReviewService>(Reviews);
+        Services.AddSingleton<IExplanationService>(Explanations);
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
     }
@@ -27,4 +29,6 @@ public abstract class UiTestContext : BunitContext
     protected FakeMovieService Movies { get; }
 
     protected FakeReviewService Reviews { get; }
+
+    protected FakeExplanationService Explanations { get; }
 }

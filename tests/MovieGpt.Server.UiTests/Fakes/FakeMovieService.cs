@@ -47,6 +47,9 @@ public sealed class FakeMovieService : IMovieService
         return Task.FromResult(movie);
     }
 
+    public Task<int?> FindByExternalIdAsync(string externalId, CancellationToken ct = default) =>
+        Task.FromResult(_movies.FirstOrDefault(m => m.ExternalId == externalId)?.Id);
+
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default) => Task.FromResult(_movies.RemoveAll(m => m.Id == id) > 0);
 
     private IEnumerable<MovieResponse> Search(string? q) =>

@@ -5,66 +5,97 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MovieGpt.Server.Data;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MovieGpt.Server.Data.Migrations.Sqlite
+namespace MovieGpt.Server.Data.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteMovieGptDbContext))]
-    [Migration("20261206174734_ReviewRatingsAndSearch")]
-    partial class ReviewRatingsAndSearch
+    [DbContext(typeof(PostgresMovieGptDbContext))]
+    [Migration("20261206175016_CatalogMetadata")]
+    partial class CatalogMetadata
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actors")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actors");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("countries");
+
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Director")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("director");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
 
                     b.Property<string>("Genre")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("genre");
+
+                    b.Property<string>("Genres")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("genres");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("original_title");
+
+                    b.Property<string>("PlotSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)")
+                        .HasColumnName("plot_summary");
 
                     b.Property<string>("PosterUrl")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(500)")
                         .HasColumnName("poster_url");
 
                     b.Property<string>("ReleaseDate")
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("release_date");
 
-                    b.Property<string>("SearchInitials")
-                        .HasMaxLength(410)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("search_initials");
-
-                    b.Property<string>("SearchKey")
-                        .HasMaxLength(410)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("search_key");
+                    b.Property<int?>("RuntimeMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("runtime_minutes");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("title");
 
                     b.HasKey("Id");
@@ -72,75 +103,119 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_movies_created_at");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_movies_external_id");
+
                     b.ToTable("movies", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("integer")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_actors_name_movie_id");
+
+                    b.ToTable("movie_actors", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("integer")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_genres_name_movie_id");
+
+                    b.ToTable("movie_genres", (string)null);
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<string>("Aspects")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("aspects");
 
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("author");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(5000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(5000)")
                         .HasColumnName("content");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int>("MovieId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("movie_id");
 
                     b.Property<double>("PredictedRating")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("predicted_rating");
 
                     b.Property<double>("ProbabilityNegative")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("probability_negative");
 
                     b.Property<double>("ProbabilityNeutral")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("probability_neutral");
 
                     b.Property<double>("ProbabilityPositive")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("probability_positive");
 
                     b.Property<string>("SentimentLabel")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("sentiment_label");
 
                     b.Property<double>("SentimentScore")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("sentiment_score");
-
-                    b.Property<bool>("Spoiler")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(false)
-                        .HasColumnName("spoiler");
-
-                    b.Property<int?>("UserRating")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("user_rating");
 
                     b.HasKey("Id");
 
@@ -156,22 +231,22 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("MovieGpt.Server.Data.ReviewAspect", b =>
                 {
                     b.Property<int>("ReviewId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("review_id");
 
                     b.Property<string>("Aspect")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("aspect");
 
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("label");
 
                     b.Property<int>("MovieId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("movie_id");
 
                     b.HasKey("ReviewId", "Aspect");
@@ -185,45 +260,55 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
             modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>
                 {
                     b.Property<int>("MovieId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("movie_id");
 
                     b.Property<string>("SentimentLabel")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("sentiment_label");
 
                     b.Property<int>("RatingBin")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("rating_bin");
 
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("day");
 
                     b.Property<double>("PositivitySum")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("positivity_sum");
 
                     b.Property<double>("RatingSum")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("rating_sum");
 
                     b.Property<int>("ReviewCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("review_count");
-
-                    b.Property<int>("UserRatingCount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("user_rating_count");
-
-                    b.Property<int>("UserRatingSum")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("user_rating_sum");
 
                     b.HasKey("MovieId", "SentimentLabel", "RatingBin", "Day");
 
                     b.ToTable("review_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("ActorRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("GenreRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
@@ -257,6 +342,10 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
+                    b.Navigation("ActorRows");
+
+                    b.Navigation("GenreRows");
+
                     b.Navigation("Reviews");
 
                     b.Navigation("Tallies");

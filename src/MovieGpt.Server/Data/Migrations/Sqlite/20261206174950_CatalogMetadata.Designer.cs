@@ -5,73 +5,90 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using MovieGpt.Server.Data;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MovieGpt.Server.Data.Migrations.Postgres
+namespace MovieGpt.Server.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresMovieGptDbContext))]
-    [Migration("20261206174753_ReviewRatingsAndSearch")]
-    partial class ReviewRatingsAndSearch
+    [DbContext(typeof(SqliteMovieGptDbContext))]
+    [Migration("20261206174950_CatalogMetadata")]
+    partial class CatalogMetadata
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+                    b.Property<string>("Actors")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actors");
+
+                    b.Property<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("countries");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Director")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("director");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("external_id");
 
                     b.Property<string>("Genre")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("genre");
+
+                    b.Property<string>("Genres")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("genres");
+
+                    b.Property<string>("OriginalTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("original_title");
+
+                    b.Property<string>("PlotSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plot_summary");
 
                     b.Property<string>("PosterUrl")
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("poster_url");
 
                     b.Property<string>("ReleaseDate")
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("release_date");
 
-                    b.Property<string>("SearchInitials")
-                        .HasMaxLength(410)
-                        .HasColumnType("character varying(410)")
-                        .HasColumnName("search_initials");
-
-                    b.Property<string>("SearchKey")
-                        .HasMaxLength(410)
-                        .HasColumnType("character varying(410)")
-                        .HasColumnName("search_key");
+                    b.Property<int?>("RuntimeMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runtime_minutes");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("title");
 
                     b.HasKey("Id");
@@ -79,77 +96,117 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_movies_created_at");
 
+                    b.HasIndex("ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_movies_external_id");
+
                     b.ToTable("movies", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_actors_name_movie_id");
+
+                    b.ToTable("movie_actors", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.Property<int>("MovieId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("movie_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.HasKey("MovieId", "Position");
+
+                    b.HasIndex("Name", "MovieId")
+                        .HasDatabaseName("ix_movie_genres_name_movie_id");
+
+                    b.ToTable("movie_genres", (string)null);
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<string>("Aspects")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("aspects");
 
                     b.Property<string>("Author")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("author");
 
                     b.Property<string>("Content")
                         .IsRequired()
                         .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<int>("MovieId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("movie_id");
 
                     b.Property<double>("PredictedRating")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("predicted_rating");
 
                     b.Property<double>("ProbabilityNegative")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("probability_negative");
 
                     b.Property<double>("ProbabilityNeutral")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("probability_neutral");
 
                     b.Property<double>("ProbabilityPositive")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("probability_positive");
 
                     b.Property<string>("SentimentLabel")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sentiment_label");
 
                     b.Property<double>("SentimentScore")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("sentiment_score");
-
-                    b.Property<bool>("Spoiler")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(false)
-                        .HasColumnName("spoiler");
-
-                    b.Property<int?>("UserRating")
-                        .HasColumnType("integer")
-                        .HasColumnName("user_rating");
 
                     b.HasKey("Id");
 
@@ -165,22 +222,22 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
             modelBuilder.Entity("MovieGpt.Server.Data.ReviewAspect", b =>
                 {
                     b.Property<int>("ReviewId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("review_id");
 
                     b.Property<string>("Aspect")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("aspect");
 
                     b.Property<string>("Label")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("label");
 
                     b.Property<int>("MovieId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("movie_id");
 
                     b.HasKey("ReviewId", "Aspect");
@@ -194,45 +251,55 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
             modelBuilder.Entity("MovieGpt.Server.Data.ReviewTally", b =>
                 {
                     b.Property<int>("MovieId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("movie_id");
 
                     b.Property<string>("SentimentLabel")
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sentiment_label");
 
                     b.Property<int>("RatingBin")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rating_bin");
 
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<double>("PositivitySum")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("positivity_sum");
 
                     b.Property<double>("RatingSum")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("rating_sum");
 
                     b.Property<int>("ReviewCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("review_count");
-
-                    b.Property<int>("UserRatingCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("user_rating_count");
-
-                    b.Property<int>("UserRatingSum")
-                        .HasColumnType("integer")
-                        .HasColumnName("user_rating_sum");
 
                     b.HasKey("MovieId", "SentimentLabel", "RatingBin", "Day");
 
                     b.ToTable("review_tallies", (string)null);
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieActor", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("ActorRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieGpt.Server.Data.MovieGenre", b =>
+                {
+                    b.HasOne("MovieGpt.Server.Data.Movie", null)
+                        .WithMany("GenreRows")
+                        .HasForeignKey("MovieId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MovieGpt.Server.Data.Review", b =>
@@ -266,6 +333,10 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
 
             modelBuilder.Entity("MovieGpt.Server.Data.Movie", b =>
                 {
+                    b.Navigation("ActorRows");
+
+                    b.Navigation("GenreRows");
+
                     b.Navigation("Reviews");
 
                     b.Navigation("Tallies");
