@@ -1,4 +1,5 @@
 using MovieGpt.Server.Apis;
+using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Components;
 using MovieGpt.Server.Extensions;
 
@@ -13,6 +14,7 @@ try
     builder.AddDatabase();
     builder.AddSentimentEngine();
     builder.AddCatalogServices();
+    builder.AddMovieCatalog();
     builder.AddHealth();
     builder.AddApiDocs();
     builder.AddWebUi();
@@ -28,6 +30,7 @@ try
     app.MapTelemetry();
     app.MapRootApi();
     app.MapMoviesApi();
+    app.MapCatalogApi();
     app.MapReviewsApi();
     app.MapSentimentApi();
     app.MapWebUi();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using MovieGpt.Sentiment;
 using MovieGpt.Sentiment.Aspects;
+using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Contracts;
 
 namespace MovieGpt.Server.Extensions;
@@ -28,6 +29,32 @@ internal sealed class OpenApiExamples : IOpenApiSchemaTransformer
             ["plot_summary"] = "전원 백수로 살 길 막막하지만 사이는 좋은 기택 가족.",
             ["runtime_minutes"] = 132,
             ["external_id"] = "tmdb:496243",
+        },
+        [typeof(CatalogSearchHit)] = () => new JsonObject
+        {
+            ["id"] = 496243,
+            ["title"] = "기생충",
+            ["original_title"] = "기생충",
+            ["year"] = 2019,
+            ["poster_url"] = "https://image.tmdb.org/t/p/w500/mSi0gskYpmf1FbXngM37s2HppXh.jpg",
+            ["overview"] = "전원 백수로 살 길 막막하지만 사이는 좋은 기택 가족.",
+        },
+        [typeof(CatalogMovie)] = () => new JsonObject
+        {
+            ["id"] = 496243,
+            ["external_id"] = "tmdb:496243",
+            ["title"] = "기생충",
+            ["original_title"] = "기생충",
+            ["release_date"] = "2019-05-30",
+            ["year"] = 2019,
+            ["poster_url"] = "https://image.tmdb.org/t/p/w500/mSi0gskYpmf1FbXngM37s2HppXh.jpg",
+            ["plot_summary"] = "전원 백수로 살 길 막막하지만 사이는 좋은 기택 가족.",
+            ["director"] = "봉준호",
+            ["actors"] = new JsonArray("송강호", "이선균", "조여정", "최우식", "박소담"),
+            ["genres"] = new JsonArray("코미디", "스릴러", "드라마"),
+            ["countries"] = new JsonArray("대한민국"),
+            ["runtime_minutes"] = 132,
+            ["movie_id"] = null,
         },
         [typeof(CreateReviewRequest)] = () => new JsonObject { ["movie_id"] = 1, ["author"] = "김관객", ["content"] = Review },
         [typeof(SentimentRequest)] = () => new JsonObject { ["text"] = Review },
