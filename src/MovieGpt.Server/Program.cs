@@ -21,7 +21,7 @@ try
 
     var app = builder.Build();
 
-    app.UseHttpLogging();
+    app.UseRequestLog();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     await app.MigrateDatabaseAsync();

@@ -93,14 +93,19 @@ internal sealed class TrainingPipeline(TrainingOptions options, Action<string> l
         {
             foreach (var (variant, file) in new[] { ("fp32", Fp32File), ("int8", Int8File) })
             {
-                metrics[variant] = EvaluateFile(manifest with { ModelFile = file }, outputDirectory, dev);
+                metrics[variant] = EvaluateFile(manifest with { ModelFile = file, ModelSha256 = ModelManifest.FileSha256(Path.Combine(outputDirectory, file)) }, outputDirectory, dev);
                 log($"{variant}: {metrics[variant]}");
             }
         }
         var shipped = metrics.Count == 2 && metrics["fp32"].BinaryAccuracy - metrics["int8"].BinaryAccuracy > AllowedInt8Loss
             ? Fp32File
             : Int8File;
-        (manifest with { ModelFile = shipped, Metrics = metrics.Count > 0 ? metrics : null }).Write(outputDirectory);
+        (manifest with
+        {
+            ModelFile = shipped,
+            ModelSha256 = ModelManifest.FileSha256(Path.Combine(outputDirectory, shipped)),
+            Metrics = metrics.Count > 0 ? metrics : null,
+        }).Write(outputDirectory);
         return new TrainingSummary(outputDirectory, reviews.Count, skipped, clock.Elapsed, decoder, metrics, shipped);
     }
 

@@ -28,6 +28,12 @@ public sealed record ModelManifest
     /// <summary>The graph that is loaded; the folder may hold others (e.g. the FP32 original).</summary>
     public required string ModelFile { get; init; }
 
+    /// <summary>
+    /// SHA-256 of <see cref="ModelFile"/> (lower-case hex): a file that does not match stops loading, since a damaged graph
+    /// may still load and answer worse without a word. Folders written before it was recorded load unchecked.
+    /// </summary>
+    public string? ModelSha256 { get; init; }
+
     /// <summary>Three-class labels in the order the decoder emits them.</summary>
     public IReadOnlyList<string> Labels { get; init; } = SentimentLabels.All;
 
@@ -76,6 +82,22 @@ public sealed record ModelManifest
         }
         manifest.Validate(path);
         return manifest;
+    }
+
+    /// <summary>SHA-256 of a file as <see cref="ModelSha256"/> records it.</summary>
+    public static string FileSha256(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    /// <summary>Throws naming the file when it does not match <see cref="ModelSha256"/>.</summary>
+    public void VerifyModelFile(string file)
+    {
+        if (ModelSha256 is { } expected && FileSha256(file) is var actual && !string.Equals(actual, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new SentimentModelException($"{file} does not match {FileName}: its SHA-256 is {actual}, the manifest says {expected}.");
+        }
     }
 
     public void Write(string directory)

@@ -65,6 +65,8 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         {
             throw new SentimentModelException($"{file} is missing: {ModelManifest.FileName} names it as the model file.");
         }
+        // Before the graph is parsed: a damaged file is named as not matching, whatever the damage does to the parser.
+        manifest.VerifyModelFile(file);
         var session = OnnxSessionFactory.Open(file, options, memoryArena: false);
         try
         {

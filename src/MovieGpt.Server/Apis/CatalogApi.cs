@@ -37,10 +37,11 @@ public static class CatalogApi
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         app.MapPost("/api/movies/from-catalog/{id:int}", AddFromCatalog)
+            .AddEndpointFilter<IdempotencyFilter<int>>()
             .WithTags("Movies", "Catalog")
             .WithSummary("Register a movie from its catalog record")
             .WithDescription("201 with the stored movie (external_id tmdb:{id}); 409 with the registered movie's movie_id when the record is already registered; " +
-                "404 when TMDB does not know the id. Nothing is stored when TMDB fails." + Failures)
+                "404 when TMDB does not know the id. Nothing is stored when TMDB fails." + Failures + " " + IdempotencyFilter<int>.Description)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway)

@@ -17,10 +17,12 @@ public static class MoviesApi
             .WithDescription($"Newest first unless sorted otherwise; q searches title, director and genre (case-insensitive). limit is capped at {Paging.MaxLimit}.");
         group.MapGet("/{id:int}", GetMovie).WithSummary("Get a movie");
         group.MapPost("", CreateMovie)
+            .AddEndpointFilter<IdempotencyFilter<CreateMovieRequest>>()
             .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
             .WithSummary("Register a movie")
             .WithDescription("The catalog fields are optional: genres (when set, genre is answered as them joined with \", \"), actors (top billed, at most 10), " +
-                "countries, original_title, plot_summary (at most 5,000 characters), runtime_minutes and external_id (e.g. tmdb:496243; 409 with the registered movie's movie_id when taken).")
+                "countries, original_title, plot_summary (at most 5,000 characters), runtime_minutes and external_id (e.g. tmdb:496243; 409 with the registered movie's movie_id when taken)."
+                + " " + IdempotencyFilter<CreateMovieRequest>.Description)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapDelete("/{id:int}", DeleteMovie).WithSummary("Delete a movie and its reviews");
         group.MapGet("/{id:int}/stats", GetStats)

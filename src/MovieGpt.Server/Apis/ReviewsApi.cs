@@ -13,10 +13,12 @@ public static class ReviewsApi
         var group = app.MapGroup("/api/reviews").WithTags("Reviews");
 
         group.MapPost("", CreateReview)
+            .AddEndpointFilter<IdempotencyFilter<CreateReviewRequest>>()
             .AddEndpointFilter<ValidationFilter<CreateReviewRequest>>()
             .AddEndpointFilter(new UnreadableTextFilter("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)"))
             .WithSummary("Write a review; the sentiment engine scores it, and reads its aspects, before it is stored")
-            .WithDescription("aspects lists what the review says about 연기, 스토리, 연출, 액션 and 음악: each with its label, score, and the evidence (start and length in the content, UTF-16 units).");
+            .WithDescription("aspects lists what the review says about 연기, 스토리, 연출, 액션 and 음악: each with its label, score, and the evidence (start and length in the content, UTF-16 units). "
+                + IdempotencyFilter<CreateReviewRequest>.Description);
         group.MapGet("", ListReviews)
             .WithSummary("List reviews, newest first unless sorted otherwise")
             .WithDescription($"limit is capped at {Paging.MaxLimit}. {AspectQuery.Description} {ReviewListQuery.SortDescription}.");

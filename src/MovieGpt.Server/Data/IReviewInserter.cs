@@ -1,4 +1,6 @@
 
+using MovieGpt.Server.Data.Idempotency;
+
 namespace MovieGpt.Server.Data;
 
 /// <summary>
@@ -7,8 +9,15 @@ namespace MovieGpt.Server.Data;
 /// </summary>
 public interface IReviewInserter : IDisposable
 {
-    /// <summary>Inserts the reviews in one transaction, all or none, and answers their ids in the same order.</summary>
-    int[] Insert(IReadOnlyList<Review> reviews);
+    /// <summary>
+    /// Inserts the reviews in one transaction, all or none, and answers their ids in the same order. A review with an
+    /// answer in <paramref name="answers"/> (sent with an <c>Idempotency-Key</c>) gets its id set and its answer recorded
+    /// in the same transaction, so the key is stored exactly when the review is.
+    /// </summary>
+    int[] Insert(IReadOnlyList<Review> reviews, IReadOnlyList<Func<Review, IdempotencyRecord>?> answers);
+
+    /// <summary>Whether <paramref name="error"/> says that an answer's key was recorded by another request first.</summary>
+    bool IsKeyTaken(Exception error);
 
     /// <summary>Whether <paramref name="error"/>, thrown by inserting one review, says that its movie does not exist.</summary>
     bool IsMissingMovie(Exception error);

@@ -1,5 +1,6 @@
 using MovieGpt.Sentiment;
 using MovieGpt.Sentiment.Aspects;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Data;
 
@@ -11,13 +12,18 @@ public interface IReviewStore
 {
     /// <summary>
     /// The stored review with its id and the engine's verdict; null when its movie does not exist (any more).
-    /// Text the engine cannot read throws the engine's <see cref="ArgumentException"/> and nothing is stored.
+    /// Text the engine cannot read throws the engine's <see cref="ArgumentException"/> and nothing is stored. A review
+    /// whose <see cref="NewReview.Answer"/> key another request stored first throws <see cref="IdempotencyKeyTakenException"/>.
     /// </summary>
     Task<Review?> StoreAsync(NewReview review);
 }
 
-/// <summary>A review as written, before the engine has scored it (author and content already trimmed), with the writer's own 별점 and spoiler flag.</summary>
-public sealed record NewReview(int MovieId, string Author, string Content, DateTime CreatedAt)
+/// <summary>
+/// A review as written, before the engine has scored it (author and content already trimmed), with the writer's own
+/// 별점 and spoiler flag. With an
+/// <c>Idempotency-Key</c>, <paramref name="Answer"/> turns the stored review (its id set) into the answer recorded with it.
+/// </summary>
+public sealed record NewReview(int MovieId, string Author, string Content, DateTime CreatedAt, Func<Review, IdempotencyRecord>? Answer = null)
 {
     public int? UserRating { get; init; }
 

@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Data;
 
 /// <summary>
 /// The model shared by both providers. Each provider has a subclass of its own so that each keeps its own
-/// migrations (SQLite and PostgreSQL differ in types and DDL).
+/// migrations (SQLite and PostgreSQL differ in types and DDL). It also holds the data-protection keys, so every
+/// instance on one database protects and reads cookies and tokens with the same keys, across restarts.
 /// </summary>
-public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(options)
+public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Movie> Movies => Set<Movie>();
 
@@ -20,6 +23,10 @@ public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ReviewTally> ReviewTallies => Set<ReviewTally>();
 
     public DbSet<ReviewAspect> ReviewAspects => Set<ReviewAspect>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovieGptDbContext).Assembly);

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment.Aspects;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Data;
 
@@ -109,7 +110,7 @@ public sealed class ReviewWriter(
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var results = analyzer.ScoreBatch(texts);
             metrics.EngineBatch(System.Diagnostics.Stopwatch.GetElapsedTime(started));
-            return [.. batch.Select((p, i) => new Scored(p.Review.Scored(results[i].Sentiment, results[i].Aspects), p.Stored))];
+            return [.. batch.Select((p, i) => new Scored(p.Review.Scored(results[i].Sentiment, results[i].Aspects), p.Review.Answer, p.Stored))];
         }
         catch (Exception)
         {
@@ -119,7 +120,7 @@ public sealed class ReviewWriter(
                 try
                 {
                     var result = analyzer.ScoreBatch([pending.Review.Content])[0];
-                    scored.Add(new Scored(pending.Review.Scored(result.Sentiment, result.Aspects), pending.Stored));
+                    scored.Add(new Scored(pending.Review.Scored(result.Sentiment, result.Aspects), pending.Review.Answer, pending.Stored));
                 }
                 catch (Exception e)
                 {
@@ -142,8 +143,9 @@ public sealed class ReviewWriter(
         }
         catch (Exception e) when (batch.Count > 1)
         {
-            // An outage fails every review of the batch anyway, and each request's 503 reports it.
-            if (!DatabaseOutage.IsOutage(e))
+            // An outage fails every review of the batch anyway, and each request's 503 reports it; a key another
+            // request stored first is that request's answer, not a failure.
+            if (!DatabaseOutage.IsOutage(e) && !inserter.IsKeyTaken(e))
             {
                 logger.LogWarning(e, "A batch of {Count} reviews failed; storing them one by one", batch.Count);
             }
@@ -163,12 +165,17 @@ public sealed class ReviewWriter(
         batch.ForEach(p => p.Stored.TrySetResult(p.Review));
     }
 
-    // A review alone whose movie is gone (the foreign key) is the caller's 404; any other failure is its error.
+    // A review alone whose movie is gone (the foreign key) is the caller's 404, a key taken is the other request's
+    // answer; any other failure is its error.
     private void Fail(Scored pending, Exception error)
     {
         if (inserter.IsMissingMovie(error))
         {
             pending.Stored.TrySetResult(null);
+        }
+        else if (inserter.IsKeyTaken(error))
+        {
+            pending.Stored.TrySetException(new IdempotencyKeyTakenException(error));
         }
         else
         {
@@ -181,9 +188,9 @@ public sealed class ReviewWriter(
         int[] ids;
         try
         {
-            ids = inserter.Insert([.. batch.Select(p => p.Review)]);
+            ids = inserter.Insert([.. batch.Select(p => p.Review)], [.. batch.Select(p => p.Answer)]);
         }
-        catch (Exception e) when (!inserter.IsMissingMovie(e))
+        catch (Exception e) when (!inserter.IsMissingMovie(e) && !inserter.IsKeyTaken(e))
         {
             // Go on with a fresh connection rather than one in an unknown state (dropped by the server, say).
             inserter.CloseConnection();
@@ -198,5 +205,5 @@ public sealed class ReviewWriter(
 
     private sealed record Pending(NewReview Review, TaskCompletionSource<Review?> Stored);
 
-    private sealed record Scored(Review Review, TaskCompletionSource<Review?> Stored);
+    private sealed record Scored(Review Review, Func<Review, IdempotencyRecord>? Answer, TaskCompletionSource<Review?> Stored);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MovieGpt.Server.Data;
@@ -8,6 +9,9 @@ namespace MovieGpt.Server.Extensions;
 
 public static class DatabaseExtensions
 {
+    /// <summary>The data-protection application name every instance shares (payloads of other names do not unprotect).</summary>
+    public const string DataProtectionApplicationName = "MovieGpt";
+
     /// <summary>
     /// Registers <see cref="MovieGptDbContext"/> on the configured provider (SQLite by default), that provider's readers
     /// and inserter (<c>Data/Sqlite</c>, <c>Data/Postgres</c>) and the review writer that both share.
@@ -38,6 +42,12 @@ public static class DatabaseExtensions
                 builder.Services.AddSqliteDatabase(Parsed(() => SqliteRegistration.ConnectionString(options.ConnectionString, contentRoot)), options);
                 break;
         }
+        // Cookies, antiforgery tokens and Identity's bearer tokens are protected with keys kept in the database, so they
+        // survive restarts and every instance on the database reads what another wrote. The application name isolates
+        // them from other apps' keys; access to the database is access to the keys (they are not encrypted at rest).
+        builder.Services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<MovieGptDbContext>();
         // Concurrent reviews are queued and committed together (one writer at a time anyway on SQLite).
         builder.Services.AddSingleton<ReviewWriter>();
         builder.Services.AddSingleton<IReviewStore>(services => services.GetRequiredService<ReviewWriter>());

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Logging.Console;
 using NLog;
 using NLog.Config;
@@ -10,8 +9,8 @@ using NLog.Targets.Wrappers;
 namespace MovieGpt.Server.Extensions;
 
 /// <summary>
-/// One structured log entry per request (method, path, status, duration), and the console log as JSON lines written in
-/// batches by NLog. The default console logger wakes its writer thread for nearly every entry when it keeps up, and on a
+/// One compact log entry per request (<see cref="RequestLogMiddleware"/>: method, path, status, milliseconds, bytes), and
+/// the console log as JSON lines written in batches by NLog. The default console logger wakes its writer thread for nearly every entry when it keeps up, and on a
 /// 2-core virtual machine where a wake-up is dear that was a large share of a small request (docs/performance.md).
 /// The "Logging" section still chooses what is logged.
 /// </summary>
@@ -19,12 +18,7 @@ public static class LoggingExtensions
 {
     public static IHostApplicationBuilder AddRequestLogs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHttpLogging(logging =>
-        {
-            logging.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
-                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
-            logging.CombineLogs = true;
-        });
+        builder.Services.AddOptions<RequestLogOptions>().BindConfiguration(RequestLogOptions.SectionName);
 
         builder.Services.AddOptions<ConsoleLogOptions>()
             .BindConfiguration(ConsoleLogOptions.SectionName)
@@ -44,6 +38,13 @@ public static class LoggingExtensions
         // Registered before the app's other hosted services, so it stops after them and writes what they logged last.
         builder.Services.AddHostedService<ConsoleLogFlush>();
         return builder;
+    }
+
+    /// <summary>The request log, first in the pipeline so that it times and counts everything after it.</summary>
+    public static WebApplication UseRequestLog(this WebApplication app)
+    {
+        app.UseMiddleware<RequestLogMiddleware>();
+        return app;
     }
 
     /// <summary>Writes the console log's waiting batch when the app stops: NLog's shutdown on dispose alone lost it.</summary>

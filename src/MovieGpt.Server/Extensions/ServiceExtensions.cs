@@ -13,6 +13,13 @@ public static class ServiceExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MovieTitleCache>();
+        builder.Services.AddScoped<Data.Idempotency.CurrentIdempotentWrite>();
+        builder.Services.AddOptions<Data.Idempotency.IdempotencyOptions>()
+            .BindConfiguration(Data.Idempotency.IdempotencyOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<Data.Idempotency.IdempotencyStore>();
+        builder.Services.AddHostedService<Data.Idempotency.IdempotencyPurge>();
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();
         builder.Services.AddSingleton<IExplanationService, ExplanationService>();

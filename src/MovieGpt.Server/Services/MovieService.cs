@@ -1,6 +1,10 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Data;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Services;
 
@@ -8,7 +12,10 @@ namespace MovieGpt.Server.Services;
 /// Each call leases a pooled context of its own and returns it when done, so one instance serves concurrent callers:
 /// a Blazor circuit keeps its scope (and so this service) for the whole visit, and its components load in parallel.
 /// </summary>
-public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock) : IMovieService
+public sealed class MovieService(
+    IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock,
+    CurrentIdempotentWrite idempotency, IWriteGate writeGate, IOptions<JsonOptions> json)
+    : IMovieService
 {
     public Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default) =>
         WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
@@ -74,33 +81,72 @@ public sealed class MovieService(IServiceScopeFactory scopes, ICatalogReader cat
             };
             movie.SetPeopleAndGenres(request.GenreList(), request.ActorList());
             db.Movies.Add(movie);
-            try
+            if (idempotency.Write is not { } key)
             {
-                await db.SaveChangesAsync(ct);
+                await SaveAsync(db, externalId, null, ct);
+                return Created(movie);
             }
-            // Another request stored the same record between the check and the insert: the unique index refused this one.
-            catch (DbUpdateException) when (externalId is not null)
-            {
-                if (await ExistingAsync(db, externalId, ct) is { } raced)
-                {
-                    throw new ExternalIdTakenException(externalId, raced);
-                }
-                throw;
-            }
-            return new MovieResponse(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0)
-            {
-                OriginalTitle = movie.OriginalTitle,
-                Genres = movie.Genres,
-                Actors = movie.Actors,
-                Countries = movie.Countries,
-                PlotSummary = movie.PlotSummary,
-                RuntimeMinutes = movie.RuntimeMinutes,
-                ExternalId = movie.ExternalId,
-            };
+            return await writeGate.RunAsync(() => CreateWithKeyAsync(db, movie, externalId, key, ct), ct);
         });
 
     public Task<int?> FindByExternalIdAsync(string externalId, CancellationToken ct = default) =>
         WithDbAsync(db => ExistingAsync(db, externalId, ct));
+
+    // The movie and its key's answer in one transaction: a key is stored exactly when its movie is.
+    private async Task<MovieResponse> CreateWithKeyAsync(
+        MovieGptDbContext db, Movie movie, string? externalId, IdempotentWrite key, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SaveAsync(db, externalId, transaction, ct);
+        var created = Created(movie);
+        db.IdempotencyRecords.Add(key.Answer(StatusCodes.Status201Created, $"/api/movies/{movie.Id}",
+            JsonSerializer.Serialize(created, json.Value.SerializerOptions)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (IdempotencyStore.IsKeyTaken(e))
+        {
+            throw new IdempotencyKeyTakenException(e);
+        }
+        await transaction.CommitAsync(ct);
+        return created;
+    }
+
+    // Another request stored the same record between the check and the insert: the unique index refused this one.
+    private static async Task SaveAsync(
+        MovieGptDbContext db, string? externalId, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? transaction, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (externalId is not null)
+        {
+            if (transaction is not null)
+            {
+                // PostgreSQL reads nothing more in a transaction a statement failed in.
+                await transaction.RollbackAsync(ct);
+            }
+            if (await ExistingAsync(db, externalId, ct) is { } raced)
+            {
+                throw new ExternalIdTakenException(externalId, raced);
+            }
+            throw;
+        }
+    }
+
+    private static MovieResponse Created(Movie movie) =>
+        new(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0)
+        {
+            OriginalTitle = movie.OriginalTitle,
+            Genres = movie.Genres,
+            Actors = movie.Actors,
+            Countries = movie.Countries,
+            PlotSummary = movie.PlotSummary,
+            RuntimeMinutes = movie.RuntimeMinutes,
+            ExternalId = movie.ExternalId,
+        };
 
     private static Task<int?> ExistingAsync(MovieGptDbContext db, string externalId, CancellationToken ct) =>
         db.Movies.AsNoTracking().Where(m => m.ExternalId == externalId).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);

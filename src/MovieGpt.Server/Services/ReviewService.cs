@@ -1,13 +1,18 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Data;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Services;
 
 /// <summary>Like <see cref="MovieService"/>, each call that needs a context leases one of its own (safe for concurrent callers).</summary>
 public sealed class ReviewService(
-    IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, IReviewStore store, TimeProvider clock)
+    IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, IReviewStore store, TimeProvider clock,
+    CurrentIdempotentWrite idempotency, IOptions<JsonOptions> json)
     : IReviewService
 {
     public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, ReviewQuery query, CancellationToken ct = default) =>
@@ -40,7 +45,12 @@ public sealed class ReviewService(
             titles.Add(request.MovieId, title = found);
         }
         // The store scores the review before it writes anything: if the engine fails, the request fails and nothing is stored.
-        var review = await store.StoreAsync(new NewReview(request.MovieId, request.Author.Trim(), request.Content.Trim(), clock.UtcNow())
+        // With a key, the writer records the answer in the review's own transaction.
+        Func<Review, IdempotencyRecord>? answer = idempotency.Write is { } key
+            ? stored => key.Answer(StatusCodes.Status201Created, $"/api/reviews/{stored.Id}",
+                JsonSerializer.Serialize(Response(stored, title), json.Value.SerializerOptions))
+            : null;
+        var review = await store.StoreAsync(new NewReview(request.MovieId, request.Author.Trim(), request.Content.Trim(), clock.UtcNow(), answer)
         {
             UserRating = request.UserRating,
             Spoiler = request.Spoiler,
@@ -51,10 +61,13 @@ public sealed class ReviewService(
             titles.Remove(request.MovieId);
             return null;
         }
-        return new ReviewResponse(review.Id, review.MovieId, title, review.Author, review.Content, review.SentimentLabel,
+        return Response(review, title);
+    }
+
+    private static ReviewResponse Response(Review review, string title) =>
+        new(review.Id, review.MovieId, title, review.Author, review.Content, review.SentimentLabel,
             review.SentimentScore, new SentimentProbabilities(review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive),
             review.PredictedRating, review.CreatedAt, AspectJson.Parse(review.Aspects), review.UserRating, review.Spoiler);
-    }
 
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
         WithDbAsync(async db => await db.Reviews.Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0);

@@ -60,6 +60,7 @@ public sealed class TrainingPipelineTests(TrainedSampleModel trained) : IClassFi
         Assert.True(manifest.CharCnn is { HasCnn: true, GruShare: > 0 }, "the manifest names both character members");
         Assert.Equal(summary.ShippedVariant, manifest.ModelFile);
         Assert.Equal(64, manifest.Training!.DataSha256.Length);
+        Assert.Equal(ModelManifest.FileSha256(Path.Combine(_output, manifest.ModelFile)), manifest.ModelSha256);
 
         using var analyzer = SentimentModelLoader.Load(new SentimentOptions { ModelPath = _output });
         var result = analyzer.Analyze("정말 재미있는 영화");

@@ -57,9 +57,28 @@ public sealed class ModelFolderErrorTests : IDisposable
         CopyShipped();
         var file = ModelFile;
         File.WriteAllBytes(file, [.. File.ReadAllBytes(file).Take(1000).Reverse()]);
+        // Without the manifest's SHA-256 (as in folders written before it), so the graph itself is parsed.
+        var manifest = Path.Combine(_folder, ModelManifest.FileName);
+        File.WriteAllText(manifest, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(manifest), "\\s*\"model_sha256\": \"[0-9a-f]+\",", ""));
         var error = LoadFails();
         Assert.Contains(Path.GetFileName(file), error.Message);
         Assert.Contains("not a loadable ONNX model", error.Message);
+    }
+
+    [Fact]
+    public void AModelFileThatDoesNotMatchTheManifestsSha256IsNamed()
+    {
+        CopyShipped();
+        var file = ModelFile;
+        // Zeroed in the middle, as a damaged copy: the graph may still load and answer worse.
+        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Write))
+        {
+            stream.Position = stream.Length / 2;
+            stream.Write(new byte[Math.Min(8 << 20, stream.Length / 4)]);
+        }
+        var error = LoadFails();
+        Assert.Contains(file, error.Message);
+        Assert.Contains("SHA-256", error.Message);
     }
 
     [Fact]

@@ -127,6 +127,29 @@ public abstract class CatalogApiTests(CatalogFixture catalog)
     }
 
     [RequirementFact]
+    public async Task AnAddRetriedWithTheSameIdempotencyKeyAnswersTheSame201()
+    {
+        var id = FreshId();
+        var key = Guid.NewGuid().ToString();
+
+        var first = await AddWithKeyAsync(id, key);
+        var retried = await AddWithKeyAsync(id, key);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retried.Content.ReadAsStringAsync());
+        Assert.Equal(first.Headers.Location, retried.Headers.Location);
+        Assert.Equal(1, await StoredAsync(id));
+    }
+
+    private Task<HttpResponseMessage> AddWithKeyAsync(int id, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/movies/from-catalog/{id}");
+        request.Headers.Add("Idempotency-Key", key);
+        return _client.SendAsync(request);
+    }
+
+    [RequirementFact]
     public async Task ConcurrentAddsOfOneRecordStoreOneMovieAndAnswer409ToTheRest()
     {
         var id = FreshId();

@@ -10,10 +10,13 @@ using NLog.Targets;
 
 namespace MovieGpt.Server.Tests.Logging;
 
-/// <summary>Every request is logged once, as structured fields (method, path, status, duration), not only as text.</summary>
-public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
+/// <summary>
+/// Every request is logged once, as one compact line with structured fields (method, path, status, milliseconds,
+/// bytes), never with headers, bodies or query strings.
+/// </summary>
+public sealed partial class RequestLogTests(SqliteServerFixture server) : IClassFixture<SqliteServerFixture>
 {
-    private const string RequestCategory = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
+    private const string RequestCategory = RequestLogMiddleware.Category;
 
     [RequirementFact]
     public async Task EachRequestLogsOneEntryWithItsMethodPathStatusAndDuration()
@@ -29,8 +32,62 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
         Assert.Equal(2, entries.Count);
         Assert.Equal(("GET", "/api", 200), Fields(entries[0]));
         Assert.Equal(("POST", "/api/reviews/", 422), Fields(entries[1]));
-        Assert.All(entries, e => Assert.True(Convert.ToDouble(e.State["Duration"], System.Globalization.CultureInfo.InvariantCulture) >= 0));
+        Assert.All(entries, e => Assert.True(Convert.ToDouble(e.State["ElapsedMs"], System.Globalization.CultureInfo.InvariantCulture) >= 0));
+        Assert.True(Convert.ToInt64(entries[1].State["Bytes"], System.Globalization.CultureInfo.InvariantCulture) > 0);
     }
+
+    [RequirementFact]
+    public async Task TheLineIsMethodPathStatusMillisecondsAndBytesWithoutTheQueryOrTheReviewsText()
+    {
+        var output = new MemoryTarget("test") { Layout = LoggingExtensions.JsonLines };
+        await using var app = server.CreateVariant(services => services.AddSingleton<Target>(output));
+        using var client = app.CreateClient();
+        var movie = await client.CreateMovieAsync("로그 극장");
+        var created = await client.PostAsJsonAsync("/api/reviews/", new { movie_id = movie.Id(), author = "비밀작성자", content = "비밀스러운 감상문 정말 재미있었다" });
+        var search = await client.GetAsync("/api/movies/?q=비밀검색어");
+        var body = await created.Content.ReadAsByteArrayAsync();
+
+        var lines = await RequestLinesAsync(output, 3);
+        var post = lines[1];
+        Assert.Matches(LineShape(), (string)post["message"]!);
+        Assert.Equal($"POST /api/reviews/ 201 {post["ElapsedMs"]} ms {body.Length} B", (string)post["message"]!);
+        Assert.Equal(body.Length, (long)post["Bytes"]!);
+        Assert.Equal("/api/movies/", (string?)lines[2]["Path"]);
+        Assert.Equal(HttpStatusCode.OK, search.StatusCode);
+        var all = string.Join("\n", output.Logs);
+        Assert.DoesNotContain("비밀", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("%EB", all, StringComparison.OrdinalIgnoreCase);   // nor the search, URL-encoded
+        Assert.All(lines, line => Assert.True(line.ToJsonString().Length < 300, line.ToJsonString()));
+    }
+
+    [RequirementFact]
+    public async Task RequestLogLevelNoneWritesNoRequestLine()
+    {
+        var log = new CapturingLoggerProvider();
+        await using var app = server.CreateVariant(services => services.AddSingleton<ILoggerProvider>(log),
+            new Dictionary<string, string?> { ["RequestLog:Level"] = "None" });
+        using var client = app.CreateClient();
+
+        (await client.GetAsync("/api")).EnsureSuccessStatusCode();
+
+        Assert.DoesNotContain(log.Entries, e => e.Category == RequestCategory);
+    }
+
+    [RequirementFact]
+    public async Task RequestLogLevelSetsTheLevelOfEachLine()
+    {
+        var log = new CapturingLoggerProvider();
+        await using var app = server.CreateVariant(services => services.AddSingleton<ILoggerProvider>(log),
+            new Dictionary<string, string?> { ["RequestLog:Level"] = "Warning" });
+        using var client = app.CreateClient();
+
+        (await client.GetAsync("/api")).EnsureSuccessStatusCode();
+
+        Assert.Equal(LogLevel.Warning, Assert.Single(log.Entries, e => e.Category == RequestCategory).Level);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z]+ /\S* \d{3} \d+(\.\d+)? ms \d+ B$")]
+    private static partial System.Text.RegularExpressions.Regex LineShape();
 
     [RequirementFact]
     public void TheConsoleLogGoesThroughNLogsBatchesInsteadOfTheDefaultConsoleLogger()
@@ -57,7 +114,7 @@ public sealed class RequestLogTests(SqliteServerFixture server) : IClassFixture<
         Assert.All(lines, line =>
         {
             Assert.Equal("info", (string?)line["level"]);
-            Assert.True((double)line["Duration"]! >= 0);
+            Assert.True((double)line["ElapsedMs"]! >= 0);
             Assert.Equal(DateTimeKind.Utc, DateTime.Parse((string)line["time"]!, null, System.Globalization.DateTimeStyles.RoundtripKind).Kind);
         });
     }

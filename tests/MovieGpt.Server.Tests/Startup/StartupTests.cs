@@ -57,6 +57,27 @@ public sealed class StartupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AModelFileThatDoesNotMatchItsManifestStopsStartUpNamingTheFile()
+    {
+        var model = Path.Combine(_folder, "damaged-model");
+        Directory.CreateDirectory(model);
+        foreach (var file in Directory.GetFiles(MovieGpt.Sentiment.SentimentOptions.DefaultModelPath))
+        {
+            File.Copy(file, Path.Combine(model, Path.GetFileName(file)));
+        }
+        var onnx = Path.Combine(model, MovieGpt.Sentiment.Onnx.ModelManifest.Read(model).ModelFile);
+        using (var stream = new FileStream(onnx, FileMode.Open, FileAccess.Write))
+        {
+            stream.Position = stream.Length / 2;
+            stream.Write(new byte[4096]);
+        }
+
+        var exit = await StartAsync(new() { ["Sentiment__ModelPath"] = model });
+
+        AssertStoppedWith($"{onnx} does not match manifest.json", exit);
+    }
+
+    [Fact]
     public async Task AnUnknownDatabaseProviderStopsStartUpNamingTheChoices() =>
         AssertStoppedWith("Database:Provider is 'Oracle'; it must be Sqlite or Postgres.", await StartAsync(new() { ["Database__Provider"] = "Oracle" }));
 

@@ -14,6 +14,7 @@ public static class PostgresRegistration
             db.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.CommandTimeout(options.CommandTimeoutSeconds))
                 .LogFailuresAsDebug());
         services.AddSingleton<IReviewInserter, PostgresReviewInserter>();
+        services.AddSingleton<IWriteGate, NoWriteGate>();
         services.AddSingleton(_ => new PostgresReadBatcher(readConnectionString, options.PostgresReadBatches));
         services.AddSingleton<ICatalogReader, PostgresCatalogReader>();
     }

@@ -9,6 +9,7 @@ public static class SqliteRegistration
     public static void AddSqliteDatabase(this IServiceCollection services, string connectionString, DatabaseOptions options)
     {
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<IWriteGate>(provider => provider.GetRequiredService<SqliteWriteGate>());
         services.AddSingleton<SqliteConnectionSetup>();
         services.AddDbContextPool<MovieGptDbContext, SqliteMovieGptDbContext>((provider, db) => db
             .UseSqlite(connectionString, sqlite => sqlite.CommandTimeout(options.CommandTimeoutSeconds))

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using MovieGpt.Server.Data.Idempotency;
 
 namespace MovieGpt.Server.Data.Sqlite;
 
@@ -10,13 +11,16 @@ namespace MovieGpt.Server.Data.Sqlite;
 public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGate gate) : IReviewInserter
 {
     private const int ForeignKeyFailed = 787;   // SQLITE_CONSTRAINT_FOREIGNKEY: the review's movie is gone
+    internal const int PrimaryKeyFailed = 1555;  // SQLITE_CONSTRAINT_PRIMARYKEY
+
+    private const string AnswerSql = $"INSERT INTO {IdempotencyColumns.Table} ({IdempotencyColumns.Names}) VALUES ({IdempotencyColumns.Parameters});";
 
     private static readonly string InsertSql =
         $"INSERT INTO {ReviewColumns.Table} ({ReviewColumns.InsertedNames}) VALUES ({ReviewColumns.InsertedParameters}) RETURNING {ReviewColumns.Id};";
 
     private SqliteSession? _session;
 
-    public int[] Insert(IReadOnlyList<Review> reviews)
+    public int[] Insert(IReadOnlyList<Review> reviews, IReadOnlyList<Func<Review, IdempotencyRecord>?> answers)
     {
         gate.Enter();
         try
@@ -33,6 +37,11 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
                     values[c] = (column.Name, column.Value(reviews[i]));
                 }
                 ids[i] = Convert.ToInt32(session.Command(InsertSql, values).ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                if (answers[i] is { } answer)
+                {
+                    reviews[i].Id = ids[i];
+                    session.Command(AnswerSql, IdempotencyColumns.Values(answer(reviews[i]))).ExecuteNonQuery();
+                }
             }
             transaction.Commit();
             return ids;
@@ -44,6 +53,9 @@ public sealed class SqliteReviewInserter(SqliteDatabase database, SqliteWriteGat
     }
 
     public bool IsMissingMovie(Exception error) => error is SqliteException { SqliteExtendedErrorCode: ForeignKeyFailed };
+
+    // Reviews' ids are generated, so the only primary key a review insert can hit is a key's.
+    public bool IsKeyTaken(Exception error) => error is SqliteException { SqliteExtendedErrorCode: PrimaryKeyFailed };
 
     public void Dispose() => CloseConnection();
 

@@ -6,42 +6,79 @@ namespace MovieGpt.Server.Data.Sqlite;
 /// Lets one SaveChanges at a time reach a SQLite database. SQLite has a single writer; when two connections
 /// of this process race for it, Microsoft.Data.Sqlite answers the loser's SQLITE_BUSY by sleeping and
 /// retrying, which turns a sub-millisecond insert into a 100+ ms one. Queuing the writers here instead keeps
-/// every write short and in arrival order. One instance per app (registered as a singleton).
+/// every write short and in arrival order. One instance per app (registered as a singleton). A write of several
+/// SaveChanges holds it across them (<see cref="RunAsync"/>), and its SaveChanges pass through.
 /// </summary>
-public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
+public sealed class SqliteWriteGate : SaveChangesInterceptor, IWriteGate, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // Set while this flow of control runs inside RunAsync: its SaveChanges neither take nor release the gate.
+    private readonly AsyncLocal<bool> _held = new();
+
+    public async Task<T> RunAsync<T>(Func<Task<T>> write, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        _held.Value = true;   // flows into write(), not back to the caller
+        try
+        {
+            return await write();
+        }
+        finally
+        {
+            _held.Value = false;
+            _gate.Release();
+        }
+    }
+
+    private void Wait()
+    {
+        if (!_held.Value)
+        {
+            _gate.Wait();
+        }
+    }
+
+    private Task WaitAsync(CancellationToken ct) => _held.Value ? Task.CompletedTask : _gate.WaitAsync(ct);
+
+    private void Release()
+    {
+        if (!_held.Value)
+        {
+            _gate.Release();
+        }
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        _gate.Wait();
+        Wait();
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await _gate.WaitAsync(cancellationToken);
+        await WaitAsync(cancellationToken);
         return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        _gate.Release();
+        Release();
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release();
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _gate.Release();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Release();
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release();
         return Task.CompletedTask;
     }
 
@@ -49,22 +86,22 @@ public sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
     // the gate opens here; nothing in the app suppresses the exception, which would make EF go on to SavedChanges.
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
-        _gate.Release();
+        Release();
         return result;
     }
 
     public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
         ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release();
         return ValueTask.FromResult(result);
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => _gate.Release();
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Release();
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        _gate.Release();
+        Release();
         return Task.CompletedTask;
     }
 
