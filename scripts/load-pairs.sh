@@ -35,7 +35,7 @@ run() { # label dir env
     settings+=("Database__ConnectionString=Data Source=/tmp/moviegpt-load.db")
   fi
   IFS=, read -ra extra <<< "$env"
-  (cd "$dir" && exec env "${settings[@]}" "${extra[@]}" Logging__LogLevel__Default=Warning \
+  (cd "$dir" && exec env RateLimits__Enabled=false "${settings[@]}" "${extra[@]}" Logging__LogLevel__Default=Warning \
     dotnet MovieGpt.Server.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1) &
   pid=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done

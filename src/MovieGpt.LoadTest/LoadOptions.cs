@@ -4,11 +4,12 @@ namespace MovieGpt.LoadTest;
 
 /// <summary>Command-line settings of one run.</summary>
 public sealed record LoadOptions(
-    Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid, int? Rate)
+    Uri Url, int Clients, int Seconds, int WarmupSeconds, int Movies, string TextsPath, bool Keep, IReadOnlyList<int> Weights, int? ServerPid, int? Rate, bool Batches = false)
 {
     public const string Usage = """
         Usage: moviegpt-load --url http://127.0.0.1:PORT [--clients 32] [--seconds 20] [--warmup 30] [--movies 100]
                              [--texts tests/data/dev-sample-2000.tsv] [--mix 50,25,15,10] [--rate R] [--server-pid PID] [--keep]
+                             [--scenario mix|batches]
         Drives a RUNNING MovieGpt server on this machine (loopback only) and prints requests/s and p50/p99 per endpoint.
         --mix weighs POST /api/reviews/, GET /api/reviews/movie/{id}, GET /api/movies/{id}/stats, GET /api/reviews/.
         Without --rate each client sends its next request as soon as the last is answered (the server's capacity);
@@ -17,6 +18,10 @@ public sealed record LoadOptions(
         methods (tiered JIT), a quarter of its CPU; a server that has been up for a while does not.
         --server-pid also reports the server's CPU time per request over the measured window (read from /proc).
         The movies it creates (and so their reviews) are deleted at the end unless --keep is given.
+        --scenario batches: each client sends maximal POST /api/sentiment/batch requests (1,000 texts, 1,000,000
+        characters) back to back, each from its own loopback address (a client of its own to the server), while one
+        prober asks GET /health and GET /api/reviews/ ten times a second each; prints their latencies and, with
+        --server-pid, the server's peak memory. Run the server with RateLimits__Enabled=false.
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -38,7 +43,7 @@ public sealed record LoadOptions(
                 throw new ArgumentException($"Unexpected argument '{args[i]}'.");
             }
         }
-        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts", "mix", "server-pid", "rate"]).ToList();
+        var unknown = values.Keys.Except(["url", "clients", "seconds", "warmup", "movies", "texts", "mix", "server-pid", "rate", "scenario"]).ToList();
         if (unknown.Count > 0)
         {
             throw new ArgumentException($"Unknown option --{unknown[0]}.");
@@ -62,7 +67,13 @@ public sealed record LoadOptions(
             keep,
             values.TryGetValue("mix", out var mix) ? ParseMix(mix) : Workload.DefaultWeights,
             values.ContainsKey("server-pid") ? Positive(values, "server-pid", 0) : null,
-            values.ContainsKey("rate") ? Positive(values, "rate", 0) : null);
+            values.ContainsKey("rate") ? Positive(values, "rate", 0) : null,
+            values.GetValueOrDefault("scenario", "mix") switch
+            {
+                "mix" => false,
+                "batches" => true,
+                var other => throw new ArgumentException($"--scenario must be mix or batches, not '{other}'."),
+            });
     }
 
     private static int[] ParseMix(string text)

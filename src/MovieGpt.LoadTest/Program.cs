@@ -14,7 +14,9 @@ catch (ArgumentException e)
 
 try
 {
-    return await new LoadRunner(options, Console.Out).RunAsync();
+    return options.Batches
+        ? await new BatchScenario(options, Console.Out).RunAsync()
+        : await new LoadRunner(options, Console.Out).RunAsync();
 }
 catch (HttpRequestException e)
 {

@@ -9,6 +9,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
 
     builder.AddApiConventions();
+    builder.AddHardening();
+    builder.AddRateLimits();
     builder.AddRequestLogs();
     builder.AddTelemetry();
     builder.AddDatabase();
@@ -24,6 +26,8 @@ try
     app.UseRequestLog();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
+    app.UseHardening();
+    app.UseRateLimits();
     await app.MigrateDatabaseAsync();
 
     app.UseApiDocs();

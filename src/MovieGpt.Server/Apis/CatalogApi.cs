@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Apis;
@@ -37,6 +38,7 @@ public static class CatalogApi
             .ProducesProblem(StatusCodes.Status504GatewayTimeout);
 
         app.MapPost("/api/movies/from-catalog/{id:int}", AddFromCatalog)
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .AddEndpointFilter<IdempotencyFilter<int>>()
             .WithTags("Movies", "Catalog")
             .WithSummary("Register a movie from its catalog record")

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Apis;
@@ -19,12 +20,13 @@ public static class MoviesApi
         group.MapPost("", CreateMovie)
             .AddEndpointFilter<IdempotencyFilter<CreateMovieRequest>>()
             .AddEndpointFilter<ValidationFilter<CreateMovieRequest>>()
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .WithSummary("Register a movie")
             .WithDescription("The catalog fields are optional: genres (when set, genre is answered as them joined with \", \"), actors (top billed, at most 10), " +
                 "countries, original_title, plot_summary (at most 5,000 characters), runtime_minutes and external_id (e.g. tmdb:496243; 409 with the registered movie's movie_id when taken)."
                 + " " + IdempotencyFilter<CreateMovieRequest>.Description)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapDelete("/{id:int}", DeleteMovie).WithSummary("Delete a movie and its reviews");
+        group.MapDelete("/{id:int}", DeleteMovie).RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Delete a movie and its reviews");
         group.MapGet("/{id:int}/stats", GetStats)
             .WithSummary("Sentiment statistics of a movie's reviews")
             .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the reviews (0 when there are none). " +

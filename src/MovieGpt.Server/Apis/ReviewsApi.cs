@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.Apis;
@@ -13,6 +14,7 @@ public static class ReviewsApi
         var group = app.MapGroup("/api/reviews").WithTags("Reviews");
 
         group.MapPost("", CreateReview)
+            .RequireRateLimiting(RateLimitPolicies.Writes)
             .AddEndpointFilter<IdempotencyFilter<CreateReviewRequest>>()
             .AddEndpointFilter<ValidationFilter<CreateReviewRequest>>()
             .AddEndpointFilter(new UnreadableTextFilter("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)"))
@@ -28,7 +30,7 @@ public static class ReviewsApi
         group.MapGet("/movie/{movie_id:int}/rating", GetMovieRating)
             .WithSummary("A movie's average sentiment score")
             .WithDescription("average_score is the mean of P(positive) + P(neutral)/2 over the movie's reviews, 0 when there are none: it rises with the share of positive reviews.");
-        group.MapDelete("/{id:int}", DeleteReview).WithSummary("Delete a review");
+        group.MapDelete("/{id:int}", DeleteReview).RequireRateLimiting(RateLimitPolicies.Writes).WithSummary("Delete a review");
         return group;
     }
 

@@ -13,8 +13,18 @@ public sealed class MovieGptAppFactory(
     IReadOnlyDictionary<string, string?> settings,
     Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
+    /// <summary>What every test app runs with unless its settings say otherwise: no rate limits.</summary>
+    public static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
+    {
+        ["RateLimits:Enabled"] = "false",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in TestDefaults)
+        {
+            builder.UseSetting(key, value);
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

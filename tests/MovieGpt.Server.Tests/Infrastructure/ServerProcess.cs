@@ -25,6 +25,8 @@ public static class ServerProcess
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url);
+        // As in the in-process fixtures: no rate limits unless the test's environment turns them on.
+        start.Environment["RateLimits__Enabled"] = "false";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

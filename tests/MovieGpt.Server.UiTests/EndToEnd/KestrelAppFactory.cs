@@ -35,5 +35,7 @@ public sealed class KestrelAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:ConnectionString", _connectionString);
+        // The journeys write faster than a person: no rate limits, as in every test fixture.
+        builder.UseSetting("RateLimits:Enabled", "false");
     }
 }
