@@ -33,6 +33,8 @@ try
     app.UseApiDocs();
     app.MapTelemetry();
     app.MapRootApi();
+    // Before MoviesApi: /api/movies/recommend is declared ahead of the /api/movies/{id} routes.
+    app.MapDiscoveryApi();
     app.MapMoviesApi();
     app.MapCatalogApi();
     app.MapReviewsApi();

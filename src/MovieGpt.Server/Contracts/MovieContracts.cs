@@ -5,6 +5,8 @@ namespace MovieGpt.Server.Contracts;
 /// <summary>
 /// A movie as the API and the UI show it (JSON in snake_case). <see cref="Genre"/> is <see cref="Genres"/> joined with
 /// ", ", kept for the prototype's clients; the catalog fields are init properties so older call sites stay valid.
+/// <see cref="AverageScore"/> is the raw mean positivity of the reviews; <see cref="AdjustedScore"/> the same shrunk
+/// towards the mean of all reviews by how few it has (<see cref="Services.Prior"/>), which every "best" ordering uses.
 /// </summary>
 public sealed record MovieResponse(
     int Id,
@@ -17,6 +19,9 @@ public sealed record MovieResponse(
     int ReviewCount,
     double AverageScore)
 {
+    /// <summary>(Σ positivity + m·C)/(v + m); C for a movie without reviews.</summary>
+    public double AdjustedScore { get; init; }
+
     public string? OriginalTitle { get; init; }
 
     public IReadOnlyList<string> Genres { get; init; } = [];

@@ -22,6 +22,12 @@ public static class ServiceExtensions
         builder.Services.AddHostedService<Data.Idempotency.IdempotencyPurge>();
         builder.Services.AddScoped<IMovieService, MovieService>();
         builder.Services.AddScoped<IReviewService, ReviewService>();
+        builder.Services.AddOptions<RankingOptions>()
+            .BindConfiguration(RankingOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ScorePrior>();
+        builder.Services.AddScoped<IDiscoveryService, DiscoveryService>();
         builder.Services.AddSingleton<IExplanationService, ExplanationService>();
         return builder;
     }

@@ -13,35 +13,45 @@ namespace MovieGpt.Server.Services;
 /// a Blazor circuit keeps its scope (and so this service) for the whole visit, and its components load in parallel.
 /// </summary>
 public sealed class MovieService(
-    IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, TimeProvider clock,
+    IServiceScopeFactory scopes, ICatalogReader catalog, MovieTitleCache titles, ScorePrior prior, TimeProvider clock,
     CurrentIdempotentWrite idempotency, IWriteGate writeGate, IOptions<JsonOptions> json)
     : IMovieService
 {
-    public Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default) =>
-        WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
+    public async Task<IReadOnlyList<MovieResponse>> ListAsync(MovieListQuery query, CancellationToken ct = default)
+    {
+        var weights = await prior.GetAsync(ct);
+        return await WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
         {
             var movies = Search(db, query.Q);
+            // score: the adjusted score (sum + m·C)/(v + m), so one glowing review does not outrank a hundred good ones;
+            // a movie without reviews has no score yet and comes after those that have one.
+            double weight = weights.Weight, weighted = weights.Weight * weights.Score;
             movies = query.Sort switch
             {
                 MovieSort.Reviews => movies.OrderByDescending(m => m.Tallies.Sum(t => t.ReviewCount)).ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
                 MovieSort.Score => movies
-                    .OrderByDescending(m => m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1))
+                    .OrderBy(m => m.Tallies.Sum(t => t.ReviewCount) == 0)
+                    .ThenByDescending(m => (m.Tallies.Sum(t => t.PositivitySum) + weighted) / (m.Tallies.Sum(t => t.ReviewCount) + weight))
+                    .ThenByDescending(m => m.Tallies.Sum(t => t.ReviewCount))
                     .ThenByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
                 _ => movies.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id),
             };
-            return await Project(movies.Skip(query.Skip).Take(query.Limit)).ToListAsync(ct);
+            return await Project(movies.Skip(query.Skip).Take(query.Limit), weights).ToListAsync(ct);
         });
+    }
 
     public Task<int> CountAsync(string? q, CancellationToken ct = default) => WithDbAsync(db => Search(db, q).CountAsync(ct));
 
-    public Task<IReadOnlyList<MovieResponse>> FindSameTitleAsync(string title, string? year, CancellationToken ct = default) =>
-        WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
+    public async Task<IReadOnlyList<MovieResponse>> FindSameTitleAsync(string title, string? year, CancellationToken ct = default)
+    {
+        var key = SearchText.Normalize(title);
+        if (key.Length == 0)
         {
-            var key = SearchText.Normalize(title);
-            if (key.Length == 0)
-            {
-                return [];
-            }
+            return [];
+        }
+        var weights = await prior.GetAsync(ct);
+        return await WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
+        {
             var prefix = key + SearchText.Separator;
             var movies = db.Movies.AsNoTracking().Where(m => m.SearchKey!.StartsWith(prefix));
             if (!string.IsNullOrWhiteSpace(year))
@@ -50,16 +60,22 @@ public sealed class MovieService(
                 var y = year.Trim();
                 movies = movies.Where(m => m.ReleaseDate == null || m.ReleaseDate.StartsWith(y));
             }
-            return await Project(movies.OrderBy(m => m.Id).Take(5)).ToListAsync(ct);
+            return await Project(movies.OrderBy(m => m.Id).Take(5), weights).ToListAsync(ct);
         });
+    }
 
-    public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
-        WithDbAsync(db => Project(db.Movies.AsNoTracking().Where(m => m.Id == id)).FirstOrDefaultAsync(ct));
+    public async Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default)
+    {
+        var weights = await prior.GetAsync(ct);
+        return await WithDbAsync(db => Project(db.Movies.AsNoTracking().Where(m => m.Id == id), weights).FirstOrDefaultAsync(ct));
+    }
 
     public Task<bool> ExistsAsync(int id, CancellationToken ct = default) => catalog.MovieExistsAsync(id, ct);
 
-    public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default) =>
-        WithDbAsync(async db =>
+    public async Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
+    {
+        var weights = await prior.GetAsync(ct);
+        return await WithDbAsync(async db =>
         {
             var externalId = Blank(request.ExternalId);
             if (externalId is not null && await ExistingAsync(db, externalId, ct) is { } existing)
@@ -84,21 +100,22 @@ public sealed class MovieService(
             if (idempotency.Write is not { } key)
             {
                 await SaveAsync(db, externalId, null, ct);
-                return Created(movie);
+                return Created(movie, weights);
             }
-            return await writeGate.RunAsync(() => CreateWithKeyAsync(db, movie, externalId, key, ct), ct);
+            return await writeGate.RunAsync(() => CreateWithKeyAsync(db, movie, externalId, key, weights, ct), ct);
         });
+    }
 
     public Task<int?> FindByExternalIdAsync(string externalId, CancellationToken ct = default) =>
         WithDbAsync(db => ExistingAsync(db, externalId, ct));
 
     // The movie and its key's answer in one transaction: a key is stored exactly when its movie is.
     private async Task<MovieResponse> CreateWithKeyAsync(
-        MovieGptDbContext db, Movie movie, string? externalId, IdempotentWrite key, CancellationToken ct)
+        MovieGptDbContext db, Movie movie, string? externalId, IdempotentWrite key, Prior weights, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SaveAsync(db, externalId, transaction, ct);
-        var created = Created(movie);
+        var created = Created(movie, weights);
         db.IdempotencyRecords.Add(key.Answer(StatusCodes.Status201Created, $"/api/movies/{movie.Id}",
             JsonSerializer.Serialize(created, json.Value.SerializerOptions)));
         try
@@ -136,9 +153,11 @@ public sealed class MovieService(
         }
     }
 
-    private static MovieResponse Created(Movie movie) =>
+    // No reviews yet: the raw mean is 0 and the adjusted score the prior C.
+    private static MovieResponse Created(Movie movie, Prior weights) =>
         new(movie.Id, movie.Title, movie.ReleaseDate, movie.Director, movie.Genre, movie.PosterUrl, movie.CreatedAt, 0, 0)
         {
+            AdjustedScore = weights.Score,
             OriginalTitle = movie.OriginalTitle,
             Genres = movie.Genres,
             Actors = movie.Actors,
@@ -184,9 +203,12 @@ public sealed class MovieService(
             : movies.Where(m => m.SearchKey!.Contains(term));
     }
 
-    // Counts and scores come from the movie's tallies (a few dozen rows), not from all of its reviews; 0 without any.
-    private static IQueryable<MovieResponse> Project(IQueryable<Movie> movies) =>
-        movies.Select(m => new MovieResponse(
+    // Counts and scores come from the movie's tallies (a few dozen rows), not from all of its reviews; the raw mean is 0
+    // without any, the adjusted score C.
+    private static IQueryable<MovieResponse> Project(IQueryable<Movie> movies, Prior prior)
+    {
+        double weight = prior.Weight, weighted = prior.Weight * prior.Score;
+        return movies.Select(m => new MovieResponse(
             m.Id,
             m.Title,
             m.ReleaseDate,
@@ -197,6 +219,7 @@ public sealed class MovieService(
             m.Tallies.Sum(t => t.ReviewCount),
             m.Tallies.Sum(t => t.PositivitySum) / Math.Max(m.Tallies.Sum(t => t.ReviewCount), 1))
         {
+            AdjustedScore = (m.Tallies.Sum(t => t.PositivitySum) + weighted) / (m.Tallies.Sum(t => t.ReviewCount) + weight),
             OriginalTitle = m.OriginalTitle,
             Genres = m.Genres,
             Actors = m.Actors,
@@ -205,6 +228,7 @@ public sealed class MovieService(
             RuntimeMinutes = m.RuntimeMinutes,
             ExternalId = m.ExternalId,
         });
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -19,6 +19,7 @@ public abstract class UiTestContext : BunitContext
         Services.AddSingleton<ISentimentAnalyzer>(Analyzer);
         Services.AddSingleton<IMovieService>(Movies);
         Services.AddSingleton<IReviewService>(Reviews);
+        Services.AddSingleton<IDiscoveryService>(Discovery);
         Services.AddSingleton<IExplanationService>(Explanations);
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
@@ -29,6 +30,8 @@ public abstract class UiTestContext : BunitContext
     protected FakeMovieService Movies { get; }
 
     protected FakeReviewService Reviews { get; }
+
+    protected FakeDiscoveryService Discovery { get; } = new();
 
     protected FakeExplanationService Explanations { get; }
 }
