@@ -12,6 +12,7 @@ internal sealed record BenchReport(
     ConcurrentFigures Concurrent,
     ThroughputFigures Throughput,
     ExplainFigures Explain,
+    ExplainFigures Aspects,
     MemoryFigures Memory);
 
 internal sealed record BenchModel(string Name, string Kind, string File, long? FileBytes);
@@ -28,5 +29,5 @@ internal sealed record ThroughputFigures(double ReviewsPerSecond, long Reviews, 
 /// <summary>Peak working set of the process, and the managed heap after the run.</summary>
 internal sealed record MemoryFigures(double PeakWorkingSetMb, double ManagedHeapMb);
 
-/// <summary>`explain`'s work (one engine call per batch of reviews, JSON included), repeated passes over the sample.</summary>
+/// <summary>`explain`'s or `aspects`' work (one engine call per batch of reviews, JSON included), repeated passes over the sample.</summary>
 internal sealed record ExplainFigures(double ReviewsPerSecond, long Reviews, double Seconds, int Batch);

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using MovieGpt.Cli.Aspects;
 using MovieGpt.Cli.Explaining;
 using MovieGpt.Cli.Scoring;
 using MovieGpt.Measurement;
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 using MovieGpt.Sentiment.Explanations;
 
 namespace MovieGpt.Cli.Benchmarking;
@@ -32,7 +34,9 @@ internal sealed class BenchRunner(Func<ISentimentAnalyzer> loadModel, IReadOnlyL
         var concurrent = MeasureConcurrentSingles(analyzer);
         var throughput = MeasureThroughput(scorer);
         var explain = MeasureExplain(new SentimentExplainer(analyzer));
-        return new BenchReport(MachineInfo.Detect(), Describe(analyzer.Model), dataName, Math.Round(loadMs, 1), latency, concurrent, throughput, explain, Memory());
+        var aspects = MeasureAspects(new AspectAnalyzer(analyzer));
+        return new BenchReport(
+            MachineInfo.Detect(), Describe(analyzer.Model), dataName, Math.Round(loadMs, 1), latency, concurrent, throughput, explain, aspects, Memory());
     }
 
     // JIT, ONNX Runtime's first-run allocations and the thread pool's growth are not what a served review costs.
@@ -118,6 +122,25 @@ internal sealed class BenchRunner(Func<ISentimentAnalyzer> loadModel, IReadOnlyL
         while (watch.Elapsed < throughputTime);
         var seconds = watch.Elapsed.TotalSeconds;
         return new ExplainFigures(Math.Round(reviews / seconds), reviews, Math.Round(seconds, 2), batch);
+    }
+
+    /// <summary>
+    /// What `moviegpt aspects` does, reading and JSON included (<see cref="AspectStream"/> over the sample as lines,
+    /// output discarded): whole passes until <c>throughputTime</c> has gone by.
+    /// </summary>
+    private ExplainFigures MeasureAspects(AspectAnalyzer analyzer)
+    {
+        var lines = string.Join('\n', texts.Select(t => t.ReplaceLineEndings(" ")));
+        new AspectStream(analyzer, new StringReader(lines), TextWriter.Null).Run();   // warm-up
+        long reviews = 0;
+        var watch = Stopwatch.StartNew();
+        do
+        {
+            reviews += new AspectStream(analyzer, new StringReader(lines), TextWriter.Null).Run();
+        }
+        while (watch.Elapsed < throughputTime);
+        var seconds = watch.Elapsed.TotalSeconds;
+        return new ExplainFigures(Math.Round(reviews / seconds), reviews, Math.Round(seconds, 2), AspectStream.DefaultBatch);
     }
 
     private static BenchModel Describe(ModelInfo model) =>

@@ -37,6 +37,7 @@ internal static class BenchTable
         yield return ("batch throughput", $"{r.Throughput.ReviewsPerSecond:N0} reviews/s");
         yield return ("throughput run", $"{r.Throughput.Reviews:N0} in {r.Throughput.Seconds:F2} s, {r.Throughput.Threads} threads, batches of {r.Throughput.ChunkSize:N0}");
         yield return ("explain throughput", $"{r.Explain.ReviewsPerSecond:N0} reviews/s ({r.Explain.Reviews:N0} in {r.Explain.Seconds:F2} s, batches of {r.Explain.Batch:N0})");
+        yield return ("aspects throughput", $"{r.Aspects.ReviewsPerSecond:N0} reviews/s ({r.Aspects.Reviews:N0} in {r.Aspects.Seconds:F2} s, batches of {r.Aspects.Batch:N0})");
         yield return ("peak working set", $"{r.Memory.PeakWorkingSetMb:F1} MB");
         yield return ("managed heap", $"{r.Memory.ManagedHeapMb:F1} MB");
         yield return ("cores", r.Machine.Cores.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -5,7 +5,9 @@ namespace MovieGpt.Sentiment.Aspects;
 /// clause that names it (<see cref="ClauseSplitter"/>), not from the whole review, so "연기는 좋은데 스토리가
 /// 별로" is positive on acting and negative on story. A clause too short or too even to tell borrows the next
 /// clause's polarity, reversed when the two are set against each other (-지만, -는데, 하지만…); failing that,
-/// the whole review's leans it. All the texts a batch needs go to the sentiment model in one
+/// the whole review's leans it. Korean cues the model misses lean each reading: evaluative words under negation
+/// (<see cref="ClauseCues"/>), praise phrasings (<see cref="PraiseCues"/>), "X 빼고" exceptions, expectations
+/// ("기대 안 했는데") that the next clause answers. All the texts a batch needs go to the sentiment model in one
 /// <see cref="ISentimentAnalyzer.AnalyzeBatch"/> call. Thread-safe when the sentiment analyzer is; the caller
 /// owns (and disposes) the sentiment analyzer.
 /// </summary>
@@ -22,6 +24,11 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
 
     // How much a praise cue counts against the model's reading of the clause.
     private const double CueWeight = 0.5;
+
+    // How much a clause's evaluative words (ClauseCues.Lexical) lean the model's reading of it: more when the
+    // model's reading is too even or the clause too short to go by.
+    private const double LexicalWeight = 0.35;
+    private const double WeakLexicalWeight = 0.7;
 
     private readonly ISentimentAnalyzer _sentiment = sentiment ?? throw new ArgumentNullException(nameof(sentiment));
     private readonly AspectLexicon _lexicon = lexicon ?? AspectLexicon.Default;
@@ -106,25 +113,34 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
                     clauseQuery[k] = queries.Add(ClauseSplitter.ScoringText(clauses[k].Text(text)));
                 }
             }
-            mentions.Add(new PlannedMention(hit.Aspect, index, PraiseCues.FollowKeyword(lower, hit.Start + hit.Length)));
+            var rest = ClauseCues.ExceptionRest(lower, hit.Start + hit.Length);
+            var exception = rest > 0 && rest < clauses[index].End ? ClauseSplitter.ScoringText(text[rest..clauses[index].End]) : "";
+            var exceptionQuery = exception.Length > 0 ? queries.Add(exception) : -1;
+            var cue = PraiseCues.FollowKeyword(lower, hit.Start + hit.Length) || PraiseCues.PrecedeKeyword(lower, hit.Start);
+            mentions.Add(new PlannedMention(hit.Aspect, index, cue, exceptionQuery, ClauseCues.Lexical(exception.ToLowerInvariant())));
         }
         if (mentions.Count == 0)
         {
             return null;
         }
         var ownLetters = clauses.Select(c => OwnLetters(lower, c)).ToArray();
-        return new ReviewPlan(clauses, clauseQuery, ownLetters, mentions, reviewQuery ?? queries.Add(text));
+        var cues = clauses.Select((c, k) => ClauseCue.Of(lower, c, k + 1 < clauses.Count ? clauses[k + 1] : null)).ToArray();
+        return new ReviewPlan(clauses, clauseQuery, ownLetters, cues, mentions, reviewQuery ?? queries.Add(text));
     }
 
     private static IReadOnlyList<AspectMention> Resolve(string text, ReviewPlan plan, IReadOnlyList<SentimentResult> scores)
     {
-        var best = new Dictionary<string, (Reading Reading, int Clause, int Last)>();
+        var best = new Dictionary<string, (Reading Reading, int Clause, int Last, bool Cued)>();
         foreach (var mention in plan.Mentions)
         {
             var (reading, last) = Read(plan, mention, scores);
-            if (!best.TryGetValue(mention.Aspect, out var current) || reading.Strength > current.Reading.Strength)
+            // A cue says more about its aspect than the clause's general drift around another mention of it.
+            var cued = (mention.PraiseCue || mention.ExceptionQuery >= 0);
+            if (!best.TryGetValue(mention.Aspect, out var current)
+                || (cued && !current.Cued)
+                || (cued == current.Cued && reading.Strength > current.Reading.Strength))
             {
-                best[mention.Aspect] = (reading, mention.Clause, last);
+                best[mention.Aspect] = (reading, mention.Clause, last, cued);
             }
         }
         var result = new List<AspectMention>(best.Count);
@@ -145,28 +161,46 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
     private static (Reading Reading, int Last) Read(ReviewPlan plan, PlannedMention mention, IReadOnlyList<SentimentResult> scores)
     {
         var index = mention.Clause;
-        var clause = Reading.Of(scores, plan.ClauseQuery[index]);
+        var clause = ClauseReading(plan, index, scores);
         if (mention.PraiseCue)
         {
             return (clause.Blend(Reading.Praise, CueWeight), index);
         }
-        var tooShort = plan.OwnLetters[index] < MinOwnLetters;
+        if (mention.ExceptionQuery >= 0 && Leaned(Reading.Of(scores, mention.ExceptionQuery), mention.ExceptionLexical, weak: false) is { Strength: >= EvenMargin } rest)
+        {
+            // "스토리 빼고는 다 좋다": the aspect is what the rest of the clause is not.
+            return (rest.Reversed(), index);
+        }
+        var tooShort = plan.OwnLetters[index] < MinOwnLetters || plan.Cues[index].Expectation;
         if (!tooShort && clause.Strength >= EvenMargin)
         {
             return (clause, index);
         }
         if (index + 1 < plan.Clauses.Count)
         {
-            var next = Reading.Of(scores, plan.ClauseQuery[index + 1]);
+            var next = ClauseReading(plan, index + 1, scores);
             if (next.Strength >= EvenMargin)
             {
                 // Against a contrast the clause's own words are the evidence ("연기는 좋은데"); otherwise the
-                // next clause completes it ("연기, 스토리 | 모두 좋았다").
-                return plan.Clauses[index].Contrasts ? (next.Reversed(), index) : (next, index + 1);
+                // next clause completes it ("연기, 스토리 | 모두 좋았다"). A "-는데" clause with no verdict of
+                // its own sets the scene ("기대 안 했는데 | 괜찮네요") rather than opposing what follows.
+                var opposes = plan.Clauses[index].Contrasts && !plan.Cues[index].Background && !plan.Cues[index].Expectation;
+                return opposes ? (next.Reversed(), index) : (next, index + 1);
             }
         }
         return (clause.Plus(Reading.Of(scores, plan.ReviewQuery), ReviewWeight), index);
     }
+
+    /// <summary>The model's reading of a clause, leaned toward what its evaluative words say (<see cref="ClauseCues.Lexical"/>).</summary>
+    private static Reading ClauseReading(ReviewPlan plan, int index, IReadOnlyList<SentimentResult> scores)
+    {
+        var reading = Reading.Of(scores, plan.ClauseQuery[index]);
+        return Leaned(reading, plan.Cues[index].Lexical, reading.Strength < EvenMargin || plan.OwnLetters[index] < MinOwnLetters);
+    }
+
+    private static Reading Leaned(Reading reading, double lexical, bool weak) => lexical == 0
+        ? reading
+        : reading.Blend(lexical > 0 ? Reading.Praise : Reading.Praise.Reversed(), weak ? WeakLexicalWeight : LexicalWeight);
 
     private static int ClauseAt(IReadOnlyList<Clause> clauses, int position)
     {
@@ -202,9 +236,23 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
         return count;
     }
 
-    private sealed record PlannedMention(string Aspect, int Clause, bool PraiseCue);
+    private sealed record PlannedMention(string Aspect, int Clause, bool PraiseCue, int ExceptionQuery, double ExceptionLexical);
 
-    private sealed record ReviewPlan(IReadOnlyList<Clause> Clauses, int[] ClauseQuery, int[] OwnLetters, List<PlannedMention> Mentions, int ReviewQuery);
+    private sealed record ReviewPlan(
+        IReadOnlyList<Clause> Clauses, int[] ClauseQuery, int[] OwnLetters, ClauseCue[] Cues, List<PlannedMention> Mentions, int ReviewQuery);
+
+    /// <summary>What <see cref="ClauseCues"/> says about one clause.</summary>
+    private readonly record struct ClauseCue(double Lexical, bool Background, bool Expectation)
+    {
+        public static ClauseCue Of(string lower, Clause clause, Clause? next)
+        {
+            var own = lower.Substring(clause.Start, clause.Length);
+            var scored = ClauseSplitter.ScoringText(own);
+            // "-는데" before a clause that adds to it ("스토리도 평범한데 액션까지 평범하다") is "and", not "but".
+            var background = own.EndsWith('데') && next is { } n && ClauseCues.Additive(lower.Substring(n.Start, n.Length));
+            return new ClauseCue(ClauseCues.Lexical(scored), background, own.EndsWith('데') && ClauseCues.Expectation(own));
+        }
+    }
 }
 
 /// <summary>A review's own sentiment and what it says about each aspect (<see cref="AspectAnalyzer.ScoreBatch"/>).</summary>

@@ -43,11 +43,13 @@ public sealed class AspectBackfill(
     public async Task<int> RunAsync(CancellationToken ct)
     {
         int total = 0, batches = 0;
-        while (await FillBatchAsync(ct) is { } filled)
+        while (await FillBatchAsync(ct) is var (filled, claimed) && claimed > 0)
         {
             total += filled;
             batches++;
-            logger.LogInformation("Aspect back-fill: batch {Batch} filled {Count} reviews, {Total} so far", batches, filled, total);
+            // Claimed and filled differ only when another writer filled (or deleted) a claimed review meanwhile.
+            logger.LogInformation("Aspect back-fill: batch {Batch} filled {Count} of {Claimed} claimed reviews, {Total} so far",
+                batches, filled, claimed, total);
         }
         if (batches > 0)
         {
@@ -56,8 +58,8 @@ public sealed class AspectBackfill(
         return total;
     }
 
-    /// <summary>One batch: how many reviews it filled, or null when none was left to claim.</summary>
-    private async Task<int?> FillBatchAsync(CancellationToken ct)
+    /// <summary>One batch: how many reviews it claimed (0: none was left) and filled.</summary>
+    private async Task<(int Filled, int Claimed)> FillBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
@@ -73,7 +75,7 @@ public sealed class AspectBackfill(
             .ToListAsync(ct);
         if (claimed.Count == 0)
         {
-            return null;
+            return (0, 0);
         }
         var mentions = Analyze([.. claimed.Select(r => r.Content)]);
         // SQLite's single writer: queue behind the other writers of this process (as SaveChanges and the review
@@ -93,7 +95,7 @@ public sealed class AspectBackfill(
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.Aspects, json), ct);
             }
             await (claim ?? write)!.CommitAsync(ct);
-            return filled;
+            return (filled, claimed.Count);
         }
         finally
         {

@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using MovieGpt.Server.Catalog.Tmdb;
 
 namespace MovieGpt.Server.Extensions;
 
@@ -26,9 +28,17 @@ public static class SecurityHeaders
     /// </summary>
     public static string? Nonce(HttpContext context) => context.Items[NonceKey] as string;
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var policy = PolicyFor(context);
+        // The catalog's posters may come from a mirror (or a test double) that is not https.
+        var imageBase = app.ApplicationServices.GetRequiredService<IOptions<TmdbOptions>>().Value.ImageBaseUrl;
+        var posterOrigin = Uri.TryCreate(imageBase, UriKind.Absolute, out var uri) ? " " + uri.GetLeftPart(UriPartial.Authority) : "";
+        return app.Use((context, next) => Apply(context, next, posterOrigin));
+    }
+
+    private static Task Apply(HttpContext context, RequestDelegate next, string posterOrigin)
+    {
+        var policy = PolicyFor(context, posterOrigin);
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -39,9 +49,9 @@ public static class SecurityHeaders
             return Task.CompletedTask;
         });
         return next(context);
-    });
+    }
 
-    private static string PolicyFor(HttpContext context)
+    private static string PolicyFor(HttpContext context, string posterOrigin)
     {
         var path = context.Request.Path;
         if (s_apiPrefixes.Any(prefix => path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)))
@@ -58,7 +68,7 @@ public static class SecurityHeaders
         // Scripts: our files and the nonced import map only. Styles: Blazor sets style attributes and its reconnect
         // dialog adds a style element, so inline styles stay allowed. connect-src 'self' covers the circuit's WebSocket.
         // Posters are images on other sites (https).
-        return $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; "
+        return $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:{posterOrigin}; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
     }
 }

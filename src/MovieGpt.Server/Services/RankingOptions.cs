@@ -18,7 +18,10 @@ public sealed class RankingOptions
     [Range(0.1, 3650)]
     public double TrendingHalfLifeDays { get; set; } = 3;
 
-    /// <summary>How long the prior C (the mean over all reviews) is reused before it is summed again; 0 sums it on every read.</summary>
+    /// <summary>
+    /// How long the prior C (the mean over all reviews) is reused before it is summed again; 0 (the default) sums it on
+    /// every read, so two instances on one database never rank differently. Above 0 saves one aggregate query a read.
+    /// </summary>
     [Range(0, 86_400)]
-    public int PriorRefreshSeconds { get; set; } = 30;
+    public int PriorRefreshSeconds { get; set; }
 }

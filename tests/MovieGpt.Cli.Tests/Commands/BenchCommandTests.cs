@@ -29,6 +29,8 @@ public sealed class BenchCommandTests : IDisposable
         Assert.Equal(Environment.ProcessorCount, json.GetProperty("throughput").GetProperty("threads").GetInt32());
         Assert.True(json.GetProperty("explain").GetProperty("reviews_per_second").GetDouble() > 0);
         Assert.Equal(30, json.GetProperty("explain").GetProperty("reviews").GetInt64());
+        Assert.True(json.GetProperty("aspects").GetProperty("reviews_per_second").GetDouble() > 0);
+        Assert.Equal(30, json.GetProperty("aspects").GetProperty("reviews").GetInt64());
         Assert.True(json.GetProperty("load_ms").GetDouble() > 0);
         Assert.True(json.GetProperty("memory").GetProperty("peak_working_set_mb").GetDouble() > 0);
         Assert.Equal(Environment.ProcessorCount, json.GetProperty("machine").GetProperty("cores").GetInt32());
@@ -42,7 +44,7 @@ public sealed class BenchCommandTests : IDisposable
         var run = CliRun.Of(["bench", "--data", Data(), "--n", "10", "--seconds", "0"]);
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var measure in new[] { "latency p50", "latency p99", "single reviews, all cores", "reviews/s", "load time", "peak working set", "cores", "CPU", ".NET" })
+        foreach (var measure in new[] { "latency p50", "latency p99", "single reviews, all cores", "reviews/s", "explain throughput", "aspects throughput", "load time", "peak working set", "cores", "CPU", ".NET" })
         {
             Assert.Contains(measure, run.Output);
         }

@@ -33,6 +33,17 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
         Assert.Equal(SentimentLabels.Negative, mentions.Single(m => m.Aspect == AspectNames.Story).Label);
     }
 
+    [Theory]
+    [InlineData("아이돌 누가 나온다길래 연기에 기대를 안했는데 생각보다 괜찮네요", AspectNames.Acting, SentimentLabels.Positive)]
+    [InlineData("스토리가 전형적인거 빼고는 기승전결 잘 짜여지고 액션이 매우 뛰어난 명작입니다", AspectNames.Story, SentimentLabels.Negative)]
+    [InlineData("스토리도 평범한데 액션까지 평범하다", AspectNames.Story, SentimentLabels.Negative)]
+    [InlineData("볼만한건 두 배우의 능글맞은 연기 뿐. 액션은 낙제점이다", AspectNames.Acting, SentimentLabels.Positive)]
+    [InlineData("하나줄려다 음악땜에 두개준다. 스토리도 없는 주제에", AspectNames.Music, SentimentLabels.Positive)]
+    public void Korean_cues_the_model_misses_decide_the_aspect(string review, string aspect, string label)
+    {
+        Assert.Equal(label, _aspects.Analyze(review).Single(m => m.Aspect == aspect).Label);
+    }
+
     [Fact]
     public void A_review_naming_no_aspect_gets_an_empty_list_and_an_empty_one_throws()
     {
@@ -68,7 +79,7 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
 
     /// <summary>
     /// Regression guards a little under the dev figures in models/moviegpt-sentiment/README.md (Aspects):
-    /// mention macro-F1 0.979, polarity 0.910 over all found mentions and 0.751 on reviews whose aspects disagree.
+    /// mention macro-F1 0.979, polarity 0.923 over all found mentions and 0.803 on reviews whose aspects disagree.
     /// </summary>
     [Fact]
     public void Dev_figures_stay_at_the_measured_level()
@@ -102,8 +113,8 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
 
         Assert.True(f1.Average() >= 0.95, $"mention macro-F1 was {f1.Average():F4}");
         Assert.True(f1.Min() >= 0.93, $"the weakest aspect's mention F1 was {f1.Min():F4}");
-        Assert.True((double)allCorrect / all >= 0.90, $"polarity accuracy was {(double)allCorrect / all:F4} over {all} mentions");
-        Assert.True((double)mixedCorrect / mixed >= 0.73, $"polarity accuracy on disagreeing reviews was {(double)mixedCorrect / mixed:F4} over {mixed} mentions");
+        Assert.True((double)allCorrect / all >= 0.915, $"polarity accuracy was {(double)allCorrect / all:F4} over {all} mentions");
+        Assert.True((double)mixedCorrect / mixed >= 0.78, $"polarity accuracy on disagreeing reviews was {(double)mixedCorrect / mixed:F4} over {mixed} mentions");
     }
 }
 

@@ -100,6 +100,12 @@ public sealed class StartupTests : IAsyncLifetime
     public async Task ASettingThatIsNotANumberStopsStartUpNamingIt(string variable, string named) =>
         AssertStoppedWith($"Failed to convert configuration value 'soon' at {named}", await StartAsync(new() { [variable] = "soon" }));
 
+    [Theory]
+    [InlineData("Tmdb__BaseUrl", "not a url", "Tmdb:BaseUrl must be an absolute http or https URL")]
+    [InlineData("Tmdb__TotalTimeoutSeconds", "1", "Tmdb:TotalTimeoutSeconds must be longer than Tmdb:AttemptTimeoutSeconds")]
+    public async Task ABadTmdbSettingStopsStartUpNamingIt(string variable, string value, string expected) =>
+        AssertStoppedWith(expected, await StartAsync(new() { [variable] = value }));
+
     [Fact]
     public async Task ASettingOutOfItsRangeStopsStartUpNamingIt() =>
         AssertStoppedWith("FlushMilliseconds", await StartAsync(new() { ["ConsoleLog__FlushMilliseconds"] = "0" }));

@@ -7,6 +7,9 @@ namespace MovieGpt.Server.UiTests.Components;
 
 public sealed class AspectDisplayTests : BunitContext
 {
+    // A stored review renders as the circuit shows it (its "왜?" toggle is enabled only once interactive).
+    public AspectDisplayTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     [Fact]
     public void ThePanelShowsOnlyMentionedAspectsWithAThumbAndTheirCounts()
     {

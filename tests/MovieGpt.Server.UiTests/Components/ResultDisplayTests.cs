@@ -7,6 +7,9 @@ namespace MovieGpt.Server.UiTests.Components;
 
 public sealed class ResultDisplayTests : BunitContext
 {
+    // A stored review renders as the circuit shows it (its "왜?" toggle is enabled only once interactive).
+    public ResultDisplayTests() => SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     [Theory]
     [InlineData(SentimentLabels.Positive, "😊", "긍정")]
     [InlineData(SentimentLabels.Neutral, "😐", "중립")]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Sentiment;
+using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.UiTests.Fakes;
 
@@ -21,8 +22,15 @@ public abstract class UiTestContext : BunitContext
         Services.AddSingleton<IReviewService>(Reviews);
         Services.AddSingleton<IDiscoveryService>(Discovery);
         Services.AddSingleton<IExplanationService>(Explanations);
+        // Resolved when first rendered, so a test may swap the catalog before it renders.
+        Services.AddSingleton<ICatalogProvider>(_ => CatalogProvider);
+        Services.AddScoped<CatalogImport>();
         Services.AddSingleton(TimeProvider.System);
         Services.AddLogging();
+        // The components as the circuit renders them (interactive; prerendering is covered by the browser tests).
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+        // The dialog's and the drafts' JavaScript modules are the browser tests' business.
+        JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
     protected ScriptedAnalyzer Analyzer { get; }
@@ -34,4 +42,6 @@ public abstract class UiTestContext : BunitContext
     protected FakeDiscoveryService Discovery { get; } = new();
 
     protected FakeExplanationService Explanations { get; }
+
+    protected FakeCatalogProvider CatalogProvider { get; set; } = new();
 }

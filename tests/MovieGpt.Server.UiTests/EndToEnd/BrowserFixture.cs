@@ -16,12 +16,19 @@ public sealed class BrowserFixture : IAsyncLifetime
     private KestrelAppFactory? _app;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private SampleCatalog.Ids? _sample;
 
     public KestrelAppFactory App => _app ?? throw new InvalidOperationException("The app was not started (no browser).");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser was not started.");
 
     public Screenshots Screenshots { get; } = new();
+
+    /// <summary>What <see cref="SampleCatalog"/> stored at start.</summary>
+    public SampleCatalog.Ids Sample => _sample ?? throw new InvalidOperationException("The app was not started (no browser).");
+
+    /// <summary>Every page of the site (<see cref="SitePages"/>), the sample movie's page included.</summary>
+    public IReadOnlyList<SitePage> Pages => SitePages.All(Sample);
 
     public async Task InitializeAsync()
     {
@@ -33,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(20_000);
         _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}");
         _app.StartServer();
-        await SampleCatalog.AddToAsync(_app.Services);
+        _sample = await SampleCatalog.AddToAsync(_app.Services);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

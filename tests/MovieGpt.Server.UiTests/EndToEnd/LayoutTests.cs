@@ -7,26 +7,19 @@ namespace MovieGpt.Server.UiTests.EndToEnd;
 [RequiresChromium]
 public sealed class LayoutTests(BrowserFixture fixture)
 {
-    [RequirementFact]
-    public async Task At375PixelsWideEveryPageFitsWithoutSidewaysScrolling()
+    [RequirementTheory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task At375PixelsWideEveryPageFitsWithoutSidewaysScrolling(ColorScheme scheme)
     {
-        var page = await fixture.NewPageAsync(width: 375, height: 812);
-        var pages = new (string Path, string Ready, string Shot)[]
+        var page = await fixture.NewPageAsync(width: 375, height: 812, colorScheme: scheme);
+        foreach (var site in fixture.Pages)
         {
-            ("", "home-totals", "mobile-home"),
-            ("movies", "movie-search", "mobile-movies"),
-            ("movies/new", "movie-form", "mobile-movie-new"),
-            ("reviews/new", "review-form", "mobile-review-new"),
-            ("reviews", "stats-panel", "mobile-reviews"),
-        };
-        foreach (var (path, ready, shot) in pages)
-        {
-            await page.GotoAsync(path);
-            await Expect(page.GetByTestId(ready)).ToBeVisibleAsync();
+            await page.VisitAsync(site);
             await Expect(page.GetByTestId("nav-movies")).ToBeVisibleAsync();
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-            Assert.True(width <= 375, $"/{path} is {width}px wide at a 375px viewport.");
-            await fixture.Screenshots.SaveAsync(page, shot);
+            Assert.True(width <= 375, $"/{site.Path} is {width}px wide at a 375px viewport.");
+            await fixture.Screenshots.SaveAsync(page, (scheme == ColorScheme.Dark ? "mobile-dark-" : "mobile-") + site.Name);
         }
     }
 
@@ -34,7 +27,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
     public async Task DarkModeIsRememberedAfterAReload()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("");
+        await page.GotoInteractiveAsync("");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "light");
 
         await page.GetByTestId("theme-toggle").ClickAsync();

@@ -31,18 +31,24 @@ public static class SampleCatalog
         ]),
     ];
 
-    public static async Task AddToAsync(IServiceProvider services)
+    /// <summary>Ids of what the sample stored, for tests that visit a page of one movie.</summary>
+    public sealed record Ids(int MovieId);
+
+    public static async Task<Ids> AddToAsync(IServiceProvider services)
     {
+        int? first = null;
         foreach (var (title, date, director, genre, reviews) in s_movies)
         {
             await using var scope = services.CreateAsyncScope();
             var movie = await scope.ServiceProvider.GetRequiredService<IMovieService>().CreateAsync(
                 new CreateMovieRequest { Title = title, ReleaseDate = date, Director = director, Genre = genre });
+            first ??= movie.Id;
             var reviewService = scope.ServiceProvider.GetRequiredService<IReviewService>();
             for (var i = 0; i < reviews.Length; i++)
             {
                 await reviewService.CreateAsync(new CreateReviewRequest { MovieId = movie.Id, Author = $"관객{i + 1}", Content = reviews[i] });
             }
         }
+        return new Ids(first!.Value);
     }
 }

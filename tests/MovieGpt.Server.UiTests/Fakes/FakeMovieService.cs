@@ -42,7 +42,16 @@ public sealed class FakeMovieService : IMovieService
     public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
     {
         Created.Add(request);
-        var movie = Add(request.Title.Trim()) with { Director = request.Director, Genre = request.Genre, PosterUrl = request.PosterUrl };
+        var movie = Add(request.Title.Trim()) with
+        {
+            Director = request.Director,
+            Genre = request.Genre,
+            PosterUrl = request.PosterUrl,
+            Genres = request.GenreList(),
+            Actors = request.ActorList(),
+            PlotSummary = request.PlotSummary,
+            ExternalId = request.ExternalId,
+        };
         _movies[^1] = movie;
         return Task.FromResult(movie);
     }

@@ -46,6 +46,16 @@ public static class SentimentText
     public static string Date(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), s_seoul).ToString("yyyy.MM.dd", s_korean);
 
+    /// <summary>
+    /// A release date as the rest of the UI writes dates: "2019-05-30" → "2019.05.30"; "–" when unknown, and any
+    /// other text (an API client may store "2019년 여름") as it was given.
+    /// </summary>
+    public static string ReleaseDate(string? date) =>
+        string.IsNullOrWhiteSpace(date) ? "–"
+        : DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString("yyyy.MM.dd", CultureInfo.InvariantCulture)
+            : date;
+
     /// <summary>The validation messages are "한국어. (English.)"; the Korean UI shows the Korean half.</summary>
     public static string KoreanPart(string message)
     {

@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using MovieGpt.Server.Tests.Infrastructure;
+
+namespace MovieGpt.Server.Tests.Pages;
+
+/// <summary>
+/// The pages as a crawler or a link preview (KakaoTalk, a search engine) reads them: one GET, no script run. The first
+/// answer is prerendered, so it already carries the title, the reviews and the Open Graph tags.
+/// </summary>
+public abstract partial class PrerenderedPagesTests(ServerFixture server)
+{
+    private readonly HttpClient _client = server.Client;
+
+    [RequirementFact]
+    public async Task AMoviePageIsPrerenderedWithItsTitleReviewsAndOpenGraphTags()
+    {
+        var title = $"헤어질 결심 {Guid.NewGuid():N}"[..16];
+        var movie = await _client.CreateMovieAsync(title, director: "박찬욱", releaseDate: "2022-06-29",
+            posterUrl: "https://images.example/decision.jpg");
+        await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+
+        var (status, html) = await GetPageAsync($"/movies/{movie.Id()}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal($"{title} · MovieGpt", Regex.Match(html, "<title>(.*?)</title>").Groups[1].Value);
+        Assert.Contains(ReviewTexts.Positive, html);
+        Assert.Equal(title, Meta(html, "og:title"));
+        Assert.Equal("https://images.example/decision.jpg", Meta(html, "og:image"));
+        Assert.StartsWith("리뷰 1개 · 긍정도 ", Meta(html, "og:description"));
+        Assert.Contains("2022.06.29", html);
+    }
+
+    [RequirementFact]
+    public async Task AMissingMovieAnswers404WithTheNotFoundPage()
+    {
+        var (status, html) = await GetPageAsync("/movies/987654");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("data-testid=\"not-found-page\"", html);
+        Assert.DoesNotContain("og:title", html);
+    }
+
+    [RequirementTheory]
+    [InlineData("/", "MovieGpt · 영화 리뷰 감성 분석")]
+    [InlineData("/movies", "영화 목록 · MovieGpt")]
+    [InlineData("/movies/new", "영화 추가 · MovieGpt")]
+    [InlineData("/reviews", "리뷰 목록 · MovieGpt")]
+    [InlineData("/reviews/new", "리뷰 작성 · MovieGpt")]
+    public async Task EveryPageIsPrerenderedWithItsOwnTitle(string path, string expectedTitle)
+    {
+        var (status, html) = await GetPageAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal([expectedTitle], TitleRegex().Matches(html).Select(m => m.Groups[1].Value));
+        Assert.Contains("<main", html);
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> GetPageAsync(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        using var response = await _client.SendAsync(request);
+        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+    }
+
+    private static string? Meta(string html, string property) =>
+        Regex.Match(html, $"<meta property=\"{Regex.Escape(property)}\" content=\"([^\"]*)\"") is { Success: true } match
+            ? match.Groups[1].Value
+            : null;
+
+    [GeneratedRegex("<title>(.*?)</title>")]
+    private static partial Regex TitleRegex();
+}
+
+public sealed class SqlitePrerenderedPagesTests(SqliteServerFixture server) : PrerenderedPagesTests(server), IClassFixture<SqliteServerFixture>;
+
+[RequiresPostgres]
+public sealed class PostgresPrerenderedPagesTests(PostgresServerFixture server) : PrerenderedPagesTests(server), IClassFixture<PostgresServerFixture>;

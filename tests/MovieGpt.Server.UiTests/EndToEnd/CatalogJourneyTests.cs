@@ -1,0 +1,110 @@
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+using MovieGpt.Testing.Tmdb;
+using static Microsoft.Playwright.Assertions;
+
+namespace MovieGpt.Server.UiTests.EndToEnd;
+
+/// <summary>
+/// 영화 추가 with the catalog: an app of its own, pointed at a fake TMDB on loopback, in the shared Chromium; and the
+/// shared app, which has no key, saying how to turn the search on.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[RequiresChromium]
+public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "moviegpt-ui-tests", Guid.NewGuid().ToString("N"));
+    private FakeTmdb? _tmdb;
+    private KestrelAppFactory? _app;
+
+    public async Task InitializeAsync()
+    {
+        if (!Requirement.Chromium.IsMet)
+        {
+            return;
+        }
+        _tmdb = await FakeTmdb.StartAsync();
+        _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}", settings: _tmdb.Settings());
+        _app.StartServer();
+    }
+
+    [RequirementFact]
+    public async Task AMovieFoundInTheCatalogIsAddedInOneClickAndItsPageShowsPlotAndCast()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app!.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "ko-KR",
+        });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("movies/new");
+        await page.GetByTestId("catalog-query").PressSequentiallyAsync("올드보이");
+        var hit = page.GetByTestId("catalog-hit");
+        await Expect(hit).ToHaveCountAsync(1);
+        await Expect(hit.GetByTestId("catalog-hit-title")).ToHaveTextAsync("올드보이");
+        await Expect(hit).ToContainTextAsync("2003");
+        await Expect(hit.GetByTestId("poster-image")).ToBeVisibleAsync();
+        await page.GetByTestId("catalog-query").FillAsync("기생충");
+        await Expect(hit.GetByTestId("catalog-hit-title")).ToHaveTextAsync("기생충");
+        await Expect(hit.GetByTestId("poster-image")).ToBeVisibleAsync();
+        await page.GetByTestId("catalog-query").FillAsync(FakeTmdbMovies.SeriesQuery);
+        await Expect(hit).ToHaveCountAsync(10);
+        await Expect(hit.First.GetByTestId("catalog-hit-original")).ToContainTextAsync("원제 Series Film 1");
+        await Expect(hit.GetByTestId("poster-image")).ToHaveCountAsync(10);
+        await fixture.Screenshots.SaveAsync(page, "catalog-search");
+
+        await page.GetByTestId("catalog-query").FillAsync("기생충");
+        await Expect(hit).ToHaveCountAsync(1);
+        await hit.GetByTestId("catalog-add").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Regex(@"/movies/\d+$"));
+        await Expect(page.GetByTestId("movie-detail-title")).ToHaveTextAsync("기생충");
+        await Expect(page.GetByTestId("movie-plot")).ToContainTextAsync("전원 백수로 살 길 막막하지만");
+        var cast = page.GetByTestId("movie-cast-member");
+        await Expect(cast).ToHaveCountAsync(10);
+        await Expect(cast.First).ToHaveTextAsync("송강호");
+        await Expect(page.GetByTestId("movie-genres").Locator("li")).ToHaveTextAsync(["코미디", "스릴러", "드라마"]);
+        await Expect(page.GetByTestId("movie-runtime")).ToHaveTextAsync("132분");
+        await fixture.Screenshots.SaveAsync(page, "movie-detail-catalog");
+
+        // Again: the record is registered, so the page links to it instead of storing a second copy.
+        await page.GotoAsync("movies/new");
+        await page.GetByTestId("catalog-query").FillAsync("기생충");
+        await page.GetByTestId("catalog-hit").GetByTestId("catalog-add").ClickAsync();
+        await Expect(page.GetByTestId("catalog-existing")).ToContainTextAsync("이미 등록된 영화예요");
+        await context.DisposeAsync();
+    }
+
+    [RequirementFact]
+    public async Task WithoutAKeyThePageSaysHowToTurnTheSearchOnAndKeepsTheForm()
+    {
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("movies/new");
+
+        await Expect(page.GetByTestId("catalog-disabled")).ToContainTextAsync("Tmdb__ApiKey");
+        await Expect(page.GetByTestId("movie-form")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("catalog-query")).ToHaveCountAsync(0);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+        if (_tmdb is not null)
+        {
+            await _tmdb.DisposeAsync();
+        }
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

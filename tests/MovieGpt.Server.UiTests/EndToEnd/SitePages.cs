@@ -1,0 +1,26 @@
+namespace MovieGpt.Server.UiTests.EndToEnd;
+
+/// <summary>
+/// One page of the site as the browser tests visit it: its address (relative to the app), the test id of an element
+/// that is visible once the page has its content, and whether it renders without a circuit (static pages).
+/// </summary>
+public sealed record SitePage(string Name, string Path, string Ready, bool Static = false);
+
+/// <summary>
+/// Every page of the site, in one place: the accessibility tests (axe, light and dark) and the 375 px layout test
+/// visit each one. A new page is added here, and both tests cover it.
+/// </summary>
+public static class SitePages
+{
+    public static IReadOnlyList<SitePage> All(SampleCatalog.Ids sample) =>
+    [
+        new("home", "", "home-totals"),
+        new("movies", "movies", "movie-list"),
+        new("movie-new", "movies/new", "movie-form"),
+        new("movie-detail", $"movies/{sample.MovieId}", "movie-detail"),
+        new("review-new", "reviews/new", "review-form"),
+        new("reviews", "reviews", "stats-panel"),
+        new("not-found", "no/such/page", "not-found-page"),
+        new("error", "Error", "error-page", Static: true),
+    ];
+}
