@@ -23,7 +23,7 @@ public sealed class StarsAndPagingJourneyTests(BrowserFixture fixture)
             new CreateMovieRequest { Title = $"별점 극장 {Guid.NewGuid().ToString("N")[..6]}", Director = "한지수", Genre = "드라마", ReleaseDate = "2024-05-01" });
         var predicted = fixture.App.Services.GetRequiredService<ISentimentAnalyzer>().Analyze(Text).Rating;
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync($"movies/{movie.Id}");
+        await page.GotoInteractiveAsync($"movies/{movie.Id}");
 
         // The radios take the arrow keys: from half a star to four and a half.
         await page.GetByTestId("review-rating-1").FocusAsync();
@@ -66,7 +66,7 @@ public sealed class StarsAndPagingJourneyTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
 
         // Searched without the space; the address carries the query, and page 2 is a link.
-        await page.GotoAsync("movies");
+        await page.GotoInteractiveAsync("movies");
         await page.GetByTestId("movie-search").FillAsync($"{tag}시리즈");
         await page.GetByTestId("movie-search-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("q="));
