@@ -26,11 +26,11 @@ public static class ReviewsApi
                 + "Needs a signed-in user (the author is their 닉네임; an author in the body is ignored): 401 without one. One review per account and movie: a second is 409 with review_id, the existing one's id. "
                 + IdempotencyFilter<CreateReviewRequest>.Description);
         group.MapGet("", ListReviews)
-            .WithSummary("List reviews, newest first")
-            .WithDescription($"limit is capped at {Paging.MaxLimit}. {AspectQuery.Description} {SortDescription}");
+            .WithSummary("List reviews, newest first unless sorted otherwise")
+            .WithDescription($"limit is capped at {Paging.MaxLimit}. {AspectQuery.Description} {ReviewListQuery.SortDescription}.");
         group.MapGet("/movie/{movie_id:int}", ListMovieReviews)
-            .WithSummary("A movie's reviews, newest first")
-            .WithDescription($"{AspectQuery.Description} {SortDescription}");
+            .WithSummary("A movie's reviews, newest first unless sorted otherwise")
+            .WithDescription($"{AspectQuery.Description} {ReviewListQuery.SortDescription}.");
         group.MapGet("/{id:int}", GetReview).WithSummary("Get a review");
         group.MapPut("/{id:int}", UpdateReview)
             .AddEndpointFilter<SignedInFilter>()
@@ -57,8 +57,6 @@ public static class ReviewsApi
             .WithDescription("Its author or an admin only: 401 when not signed in, 403 for someone else's review.");
         return group;
     }
-
-    private const string SortDescription = "sort=newest (default) or sort=helpful (most 공감 first, then newest).";
 
     public static async Task<Results<Created<ReviewResponse>, ProblemHttpResult>> CreateReview(
         CreateReviewRequest request, ClaimsPrincipal user, IOptions<AuthOptions> options, IReviewService reviews, CancellationToken ct)
@@ -101,29 +99,27 @@ public static class ReviewsApi
     public static async Task<Results<Ok<IReadOnlyList<ReviewResponse>>, ProblemHttpResult>> ListReviews(
         IReviewService reviews, CancellationToken ct, [DefaultValue(0)] int skip = 0, [DefaultValue(10)] int limit = 10,
         [Description(AspectQuery.AspectDescription)] string? aspect = null, [Description(AspectQuery.LabelDescription)] string? label = null,
-        [Description("newest | helpful")] string? sort = null)
+        [Description(ReviewListQuery.SentimentDescription)] string? sentiment = null, [Description(ReviewListQuery.SortDescription)] string? sort = null)
     {
-        var badSort = CheckSort(sort, out var order);
-        if ((Paging.Check(skip, limit) ?? AspectQuery.Check(aspect, label) ?? badSort) is { } invalid)
+        if ((Paging.Check(skip, limit) ?? AspectQuery.Check(aspect, label) ?? ReviewListQuery.Check(sentiment, sort)) is { } invalid)
         {
             return invalid;
         }
-        return TypedResults.Ok(await reviews.ListAsync(skip, Paging.Cap(limit), null, AspectQuery.Filter(aspect, label), ct, order));
+        return TypedResults.Ok(await reviews.ListAsync(skip, Paging.Cap(limit), ReviewListQuery.Query(null, aspect, label, sentiment, sort), ct));
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ReviewResponse>>, ProblemHttpResult>> ListMovieReviews(
         [FromRoute(Name = "movie_id")] int movieId, IMovieService movies, IReviewService reviews, CancellationToken ct,
         [DefaultValue(0)] int skip = 0, [DefaultValue(100)] int limit = 100,
         [Description(AspectQuery.AspectDescription)] string? aspect = null, [Description(AspectQuery.LabelDescription)] string? label = null,
-        [Description("newest | helpful")] string? sort = null)
+        [Description(ReviewListQuery.SentimentDescription)] string? sentiment = null, [Description(ReviewListQuery.SortDescription)] string? sort = null)
     {
-        var badSort = CheckSort(sort, out var order);
-        if ((Paging.Check(skip, limit) ?? AspectQuery.Check(aspect, label) ?? badSort) is { } invalid)
+        if ((Paging.Check(skip, limit) ?? AspectQuery.Check(aspect, label) ?? ReviewListQuery.Check(sentiment, sort)) is { } invalid)
         {
             return invalid;
         }
         // One query when the movie has reviews on this page; only an empty page needs to ask whether the movie exists.
-        var page = await reviews.ListAsync(skip, Paging.Cap(limit), movieId, AspectQuery.Filter(aspect, label), ct, order);
+        var page = await reviews.ListAsync(skip, Paging.Cap(limit), ReviewListQuery.Query(movieId, aspect, label, sentiment, sort), ct);
         return page.Count == 0 && !await movies.ExistsAsync(movieId, ct) ? ApiResults.MovieNotFound() : TypedResults.Ok(page);
     }
 
@@ -138,16 +134,6 @@ public static class ReviewsApi
     {
         var outcome = await reviews.DeleteAsync(id, Caller.From(user, options.Value), ct);
         return outcome == WriteOutcome.Done ? TypedResults.Ok(new MessageResponse("Review deleted successfully")) : Refused(outcome);
-    }
-
-    private static ProblemHttpResult? CheckSort(string? sort, out ReviewSort order)
-    {
-        order = ReviewSort.Newest;
-        if (string.IsNullOrWhiteSpace(sort) || (Enum.TryParse(sort, ignoreCase: true, out order) && Enum.IsDefined(order) && !int.TryParse(sort, out _)))
-        {
-            return null;
-        }
-        return ValidationFilter<object>.Invalid(new Dictionary<string, string[]> { ["sort"] = ["sort must be newest or helpful."] });
     }
 
     private static ProblemHttpResult Refused(WriteOutcome outcome, int? existingReviewId = null, Func<ProblemHttpResult>? notFound = null) => outcome switch

@@ -32,6 +32,11 @@ public sealed class Review
 
     /// <summary>When its author last changed it (rescored then); null for a review never edited.</summary>
     public DateTime? EditedAt { get; set; }
+    /// <summary>The writer's own 별점, 1–10 (half-stars in the UI); null when the writer gave none (older clients, older reviews).</summary>
+    public int? UserRating { get; set; }
+
+    /// <summary>Whether the writer says the review gives the plot away; the UI hides its text until asked.</summary>
+    public bool Spoiler { get; set; }
 
     /// <summary>
     /// What the review says per aspect, as a JSON array (<see cref="AspectJson"/>); null only for a review stored before

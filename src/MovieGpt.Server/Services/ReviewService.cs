@@ -19,24 +19,27 @@ public sealed class ReviewService(
     ISentimentAnalyzer analyzer, AspectAnalyzer aspects, CurrentIdempotentWrite idempotency, IOptions<JsonOptions> json)
     : IReviewService
 {
-    public async Task<IReadOnlyList<ReviewResponse>> ListAsync(
-        int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default, ReviewSort sort = ReviewSort.Newest) =>
-        await catalog.ReviewPageAsync(movieId, filter is { IsEmpty: false } ? filter : null, skip, limit, ct, sort);
+    public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, ReviewQuery query, CancellationToken ct = default) =>
+        await catalog.ReviewPageAsync(query.Normalized(), skip, limit, ct);
 
-    public Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) => WithDbAsync(db =>
+    public Task<int> CountAsync(ReviewQuery query, CancellationToken ct = default) => WithDbAsync(db =>
     {
-        var reviews = movieId is { } id ? db.Reviews.Where(r => r.MovieId == id) : db.Reviews;
-        if (filter is { IsEmpty: false })
+        var reviews = query.MovieId is { } id ? db.Reviews.Where(r => r.MovieId == id) : db.Reviews;
+        if (query.Aspects is { IsEmpty: false } filter)
         {
             string? aspect = filter.Aspect, label = filter.Label;
             reviews = reviews.Where(r => db.ReviewAspects.Any(a => a.ReviewId == r.Id
                 && (aspect == null || a.Aspect == aspect) && (label == null || a.Label == label)));
         }
+        if (query.Sentiment is { } sentiment)
+        {
+            reviews = reviews.Where(r => r.SentimentLabel == sentiment);
+        }
         return reviews.CountAsync(ct);
     });
 
     public Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default) =>
-        StoreAsync(request.MovieId, request.Author.Trim(), request.Content.Trim(), null, ct);
+        StoreAsync(request, request.Author.Trim(), null, ct);
 
     public async Task<WriteResult<ReviewResponse>> WriteAsync(CreateReviewRequest request, Caller caller, CancellationToken ct = default)
     {
@@ -55,7 +58,7 @@ public sealed class ReviewService(
         }
         try
         {
-            return Stored(await StoreAsync(request.MovieId, caller.DisplayName ?? request.Author.Trim(), request.Content.Trim(), userId, ct));
+            return Stored(await StoreAsync(request, caller.DisplayName ?? request.Author.Trim(), userId, ct));
         }
         catch (DuplicateReviewException)
         {
@@ -191,8 +194,9 @@ public sealed class ReviewService(
     private static WriteResult<ReviewResponse> Stored(ReviewResponse? review) =>
         review is null ? WriteResult<ReviewResponse>.Of(WriteOutcome.NotFound) : WriteResult<ReviewResponse>.Done(review);
 
-    private async Task<ReviewResponse?> StoreAsync(int movieId, string author, string content, int? userId, CancellationToken ct)
+    private async Task<ReviewResponse?> StoreAsync(CreateReviewRequest request, string author, int? userId, CancellationToken ct)
     {
+        var movieId = request.MovieId;
         if (!titles.TryGet(movieId, out var title))
         {
             if (await catalog.MovieTitleAsync(movieId, ct) is not { } found)
@@ -207,7 +211,11 @@ public sealed class ReviewService(
             ? stored => key.Answer(StatusCodes.Status201Created, $"/api/reviews/{stored.Id}",
                 JsonSerializer.Serialize(new ReviewRow(stored, title, 0).Response(), json.Value.SerializerOptions))
             : null;
-        var review = await store.StoreAsync(new NewReview(movieId, author, content, clock.UtcNow(), answer, userId));
+        var review = await store.StoreAsync(new NewReview(request.MovieId, author, request.Content.Trim(), clock.UtcNow(), answer, userId)
+        {
+            UserRating = request.UserRating,
+            Spoiler = request.Spoiler,
+        });
         // The movie may have been deleted since it was found (or cached).
         if (review is null)
         {
@@ -233,6 +241,7 @@ public sealed class ReviewService(
     {
         public ReviewResponse Response() => new(Review.Id, Review.MovieId, Title, Review.Author, Review.Content, Review.SentimentLabel,
             Review.SentimentScore, new SentimentProbabilities(Review.ProbabilityNegative, Review.ProbabilityNeutral, Review.ProbabilityPositive),
-            Review.PredictedRating, Review.CreatedAt, AspectJson.Parse(Review.Aspects), Review.UserId, Review.EditedAt, HelpfulCount);
+            Review.PredictedRating, Review.CreatedAt, AspectJson.Parse(Review.Aspects), Review.UserRating, Review.Spoiler,
+            Review.UserId, Review.EditedAt, HelpfulCount);
     }
 }

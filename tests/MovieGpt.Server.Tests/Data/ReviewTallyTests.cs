@@ -94,6 +94,29 @@ public abstract class ReviewTallyTests(ServerFixture server)
     }
 
     [RequirementFact]
+    public async Task EditingAReviewMovesItsUserRatingWithItsTally()
+    {
+        var movie = await _client.CreateMovieAsync($"집계 별점 {Guid.NewGuid():N}");
+        var rated = await (await _client.PostAsJsonAsync("/api/reviews/", new { movie_id = movie.Id(), author = "관객", content = ReviewTexts.Positive, user_rating = 8 })).ReadObjectAsync();
+        await _client.PostAsJsonAsync("/api/reviews/", new { movie_id = movie.Id(), author = "관객", content = ReviewTexts.Positive, user_rating = 10 });
+
+        // Rescored into another tally and re-rated; then the 별점 taken away.
+        Assert.Equal(1, await server.ExecuteAsync(
+            $"UPDATE reviews SET sentiment_label = 'negative', predicted_rating = 1, probability_positive = 0.01, probability_neutral = 0.01, user_rating = 3 WHERE id = {rated.Id()}"));
+        await AssertUserRatingsTalliedAsync(movie.Id(), count: 2, sum: 13);
+        Assert.Equal(1, await server.ExecuteAsync($"UPDATE reviews SET user_rating = NULL WHERE id = {rated.Id()}"));
+        await AssertUserRatingsTalliedAsync(movie.Id(), count: 1, sum: 10);
+        await AssertTalliesMatchReviewsAsync(movie.Id());
+    }
+
+    private async Task AssertUserRatingsTalliedAsync(int movieId, int count, int sum)
+    {
+        Assert.Equal(count, await server.ScalarAsync($"SELECT COUNT(user_rating) FROM reviews WHERE movie_id = {movieId}"));
+        Assert.Equal(count, await server.ScalarAsync($"SELECT COALESCE(SUM(user_rating_count), 0) FROM review_tallies WHERE movie_id = {movieId}"));
+        Assert.Equal(sum, await server.ScalarAsync($"SELECT COALESCE(SUM(user_rating_sum), 0) FROM review_tallies WHERE movie_id = {movieId}"));
+    }
+
+    [RequirementFact]
     public async Task MovingAReviewToAnotherMovieOrTimeIsRefusedByTheDatabase()
     {
         var movie = await _client.CreateMovieAsync($"집계 이동 {Guid.NewGuid():N}");
@@ -151,7 +174,8 @@ public abstract class ReviewTallyTests(ServerFixture server)
             .Select(g => (g.Key, Count: g.Count(), Positivity: g.Sum(r => r.ProbabilityPositive + r.ProbabilityNeutral / 2), Rating: g.Sum(r => r.PredictedRating)))
             .OrderBy(t => t.Key)
             .ToList();
-        var tallies = (await db.ReviewTallies.AsNoTracking().Where(t => t.MovieId == movieId).ToListAsync())
+        var tallies = (await db.ReviewTallies.AsNoTracking().Where(t => t.MovieId == movieId)
+                .Select(t => new { t.SentimentLabel, t.RatingBin, t.Day, t.ReviewCount, t.PositivitySum, t.RatingSum }).ToListAsync())
             .Select(t => (Key: (t.SentimentLabel, Bin: t.RatingBin, t.Day), Count: t.ReviewCount, Positivity: t.PositivitySum, Rating: t.RatingSum))
             .OrderBy(t => t.Key)
             .ToList();

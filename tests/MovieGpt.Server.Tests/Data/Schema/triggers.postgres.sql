@@ -50,9 +50,12 @@ BEGIN
     UPDATE review_tallies t SET
         review_count = t.review_count - gone.review_count,
         positivity_sum = t.positivity_sum - gone.positivity_sum,
-        rating_sum = t.rating_sum - gone.rating_sum
+        rating_sum = t.rating_sum - gone.rating_sum,
+        user_rating_count = t.user_rating_count - gone.user_rating_count,
+        user_rating_sum = t.user_rating_sum - gone.user_rating_sum
     FROM (SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int AS rating_bin, (created_at AT TIME ZONE 'UTC')::date AS day, COUNT(*) AS review_count,
-                 SUM(probability_positive + probability_neutral / 2.0) AS positivity_sum, SUM(predicted_rating) AS rating_sum
+                 SUM(probability_positive + probability_neutral / 2.0) AS positivity_sum, SUM(predicted_rating) AS rating_sum,
+                 COUNT(user_rating) AS user_rating_count, COALESCE(SUM(user_rating), 0) AS user_rating_sum
           FROM deleted
           GROUP BY 1, 2, 3, 4) gone
     WHERE t.movie_id = gone.movie_id AND t.sentiment_label = gone.sentiment_label
@@ -65,7 +68,7 @@ END
 $function$
 ;
 
-CREATE TRIGGER reviews_tally_edit AFTER UPDATE OF sentiment_label, predicted_rating, probability_positive, probability_neutral ON public.reviews FOR EACH ROW EXECUTE FUNCTION reviews_tally_edited();
+CREATE TRIGGER reviews_tally_edit AFTER UPDATE OF sentiment_label, predicted_rating, probability_positive, probability_neutral, user_rating ON public.reviews FOR EACH ROW EXECUTE FUNCTION reviews_tally_edited();
 
 CREATE OR REPLACE FUNCTION public.reviews_tally_edited()
  RETURNS trigger
@@ -75,20 +78,25 @@ BEGIN
     UPDATE review_tallies SET
         review_count = review_count - 1,
         positivity_sum = positivity_sum - (OLD.probability_positive + OLD.probability_neutral / 2.0),
-        rating_sum = rating_sum - OLD.predicted_rating
+        rating_sum = rating_sum - OLD.predicted_rating,
+        user_rating_count = user_rating_count - (OLD.user_rating IS NOT NULL)::int,
+        user_rating_sum = user_rating_sum - COALESCE(OLD.user_rating, 0)
     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
       AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date;
     DELETE FROM review_tallies
     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
       AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date
       AND review_count <= 0;
-    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
+    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
     VALUES (NEW.movie_id, NEW.sentiment_label, floor(NEW.predicted_rating + 0.5)::int, (NEW.created_at AT TIME ZONE 'UTC')::date,
-            1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating)
+            1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating,
+            (NEW.user_rating IS NOT NULL)::int, COALESCE(NEW.user_rating, 0))
     ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
         review_count = review_tallies.review_count + 1,
         positivity_sum = review_tallies.positivity_sum + EXCLUDED.positivity_sum,
-        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum;
+        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum,
+        user_rating_count = review_tallies.user_rating_count + EXCLUDED.user_rating_count,
+        user_rating_sum = review_tallies.user_rating_sum + EXCLUDED.user_rating_sum;
     RETURN NULL;
 END
 $function$
@@ -101,15 +109,18 @@ CREATE OR REPLACE FUNCTION public.reviews_tally_inserted()
  LANGUAGE plpgsql
 AS $function$
 BEGIN
-    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
+    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
     SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int, (created_at AT TIME ZONE 'UTC')::date,
-           COUNT(*), SUM(probability_positive + probability_neutral / 2.0), SUM(predicted_rating)
+           COUNT(*), SUM(probability_positive + probability_neutral / 2.0), SUM(predicted_rating),
+           COUNT(user_rating), COALESCE(SUM(user_rating), 0)
     FROM inserted
     GROUP BY 1, 2, 3, 4
     ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
         review_count = review_tallies.review_count + EXCLUDED.review_count,
         positivity_sum = review_tallies.positivity_sum + EXCLUDED.positivity_sum,
-        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum;
+        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum,
+        user_rating_count = review_tallies.user_rating_count + EXCLUDED.user_rating_count,
+        user_rating_sum = review_tallies.user_rating_sum + EXCLUDED.user_rating_sum;
     RETURN NULL;
 END
 $function$

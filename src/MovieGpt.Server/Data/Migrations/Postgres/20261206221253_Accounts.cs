@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MovieGpt.Server.Data.Migrations.Sqlite
+namespace MovieGpt.Server.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Accounts : Migration
@@ -14,24 +15,24 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<DateTime>(
                 name: "edited_at",
                 table: "reviews",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "user_id",
                 table: "reviews",
-                type: "INTEGER",
+                type: "integer",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "roles",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -42,24 +43,24 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 name: "users",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    display_name = table.Column<string>(type: "TEXT", maxLength: 240, nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_user_name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    normalized_email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    email_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    password_hash = table.Column<string>(type: "TEXT", nullable: true),
-                    security_stamp = table.Column<string>(type: "TEXT", nullable: true),
-                    concurrency_stamp = table.Column<string>(type: "TEXT", nullable: true),
-                    phone_number = table.Column<string>(type: "TEXT", nullable: true),
-                    phone_number_confirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    two_factor_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    lockout_end = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    lockout_enabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    access_failed_count = table.Column<int>(type: "INTEGER", nullable: false)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    display_name = table.Column<string>(type: "character varying(240)", maxLength: 240, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    normalized_email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    email_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    password_hash = table.Column<string>(type: "text", nullable: true),
+                    security_stamp = table.Column<string>(type: "text", nullable: true),
+                    concurrency_stamp = table.Column<string>(type: "text", nullable: true),
+                    phone_number = table.Column<string>(type: "text", nullable: true),
+                    phone_number_confirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    two_factor_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    lockout_end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    lockout_enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    access_failed_count = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -70,11 +71,11 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 name: "role_claims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    role_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
-                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    role_id = table.Column<int>(type: "integer", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -91,9 +92,9 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 name: "review_helpful",
                 columns: table => new
                 {
-                    review_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    review_id = table.Column<int>(type: "integer", nullable: false),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -116,11 +117,11 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 name: "user_claims",
                 columns: table => new
                 {
-                    id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    claim_type = table.Column<string>(type: "TEXT", nullable: true),
-                    claim_value = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    claim_type = table.Column<string>(type: "text", nullable: true),
+                    claim_value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -137,10 +138,10 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 name: "user_logins",
                 columns: table => new
                 {
-                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
-                    provider_key = table.Column<string>(type: "TEXT", nullable: false),
-                    provider_display_name = table.Column<string>(type: "TEXT", nullable: true),
-                    user_id = table.Column<int>(type: "INTEGER", nullable: false)
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    provider_key = table.Column<string>(type: "text", nullable: false),
+                    provider_display_name = table.Column<string>(type: "text", nullable: true),
+                    user_id = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -157,8 +158,8 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 name: "user_roles",
                 columns: table => new
                 {
-                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    role_id = table.Column<int>(type: "INTEGER", nullable: false)
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    role_id = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,10 +182,10 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 name: "user_tokens",
                 columns: table => new
                 {
-                    user_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    login_provider = table.Column<string>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", nullable: false),
-                    value = table.Column<string>(type: "TEXT", nullable: true)
+                    user_id = table.Column<int>(type: "integer", nullable: false),
+                    login_provider = table.Column<string>(type: "text", nullable: false),
+                    name = table.Column<string>(type: "text", nullable: false),
+                    value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -252,35 +253,50 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                 column: "normalized_user_name",
                 unique: true);
 
-            // An edit rescores a review: its tally moves with it instead of the edit being refused; a review still keeps
-            // its movie and its time.
+            // An edit rescores a review: its tally moves with it (its 별점 too) instead of the edit being refused; a
+            // review still keeps its movie and its time.
             migrationBuilder.Sql("""
-                DROP TRIGGER reviews_tally_update;
+                DROP TRIGGER reviews_tally_update ON reviews;
 
-                CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, created_at ON reviews
-                WHEN NEW.movie_id IS NOT OLD.movie_id OR NEW.created_at IS NOT OLD.created_at BEGIN
-                    SELECT RAISE(ABORT, 'a review keeps its movie and its time: delete it and write a new one');
-                END;
+                CREATE OR REPLACE FUNCTION reviews_refuse_edit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'a review keeps its movie and its time: delete it and write a new one';
+                END
+                $$;
 
-                CREATE TRIGGER reviews_tally_edit AFTER UPDATE OF sentiment_label, predicted_rating, probability_positive, probability_neutral ON reviews BEGIN
+                CREATE FUNCTION reviews_tally_edited() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
                     UPDATE review_tallies SET
                         review_count = review_count - 1,
                         positivity_sum = positivity_sum - (OLD.probability_positive + OLD.probability_neutral / 2.0),
-                        rating_sum = rating_sum - OLD.predicted_rating
+                        rating_sum = rating_sum - OLD.predicted_rating,
+                        user_rating_count = user_rating_count - (OLD.user_rating IS NOT NULL)::int,
+                        user_rating_sum = user_rating_sum - COALESCE(OLD.user_rating, 0)
                     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
-                      AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = substr(OLD.created_at, 1, 10);
+                      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date;
                     DELETE FROM review_tallies
                     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
-                      AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = substr(OLD.created_at, 1, 10)
+                      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date
                       AND review_count <= 0;
-                    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
-                    VALUES (NEW.movie_id, NEW.sentiment_label, CAST(floor(NEW.predicted_rating + 0.5) AS INTEGER), substr(NEW.created_at, 1, 10),
-                            1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating)
+                    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
+                    VALUES (NEW.movie_id, NEW.sentiment_label, floor(NEW.predicted_rating + 0.5)::int, (NEW.created_at AT TIME ZONE 'UTC')::date,
+                            1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating,
+                            (NEW.user_rating IS NOT NULL)::int, COALESCE(NEW.user_rating, 0))
                     ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
-                        review_count = review_count + 1,
-                        positivity_sum = positivity_sum + excluded.positivity_sum,
-                        rating_sum = rating_sum + excluded.rating_sum;
-                END;
+                        review_count = review_tallies.review_count + 1,
+                        positivity_sum = review_tallies.positivity_sum + EXCLUDED.positivity_sum,
+                        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum,
+                        user_rating_count = review_tallies.user_rating_count + EXCLUDED.user_rating_count,
+                        user_rating_sum = review_tallies.user_rating_sum + EXCLUDED.user_rating_sum;
+                    RETURN NULL;
+                END
+                $$;
+
+                CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, created_at ON reviews
+                    FOR EACH ROW WHEN (OLD.movie_id IS DISTINCT FROM NEW.movie_id OR OLD.created_at IS DISTINCT FROM NEW.created_at)
+                    EXECUTE FUNCTION reviews_refuse_edit();
+                CREATE TRIGGER reviews_tally_edit AFTER UPDATE OF sentiment_label, predicted_rating, probability_positive, probability_neutral, user_rating ON reviews
+                    FOR EACH ROW EXECUTE FUNCTION reviews_tally_edited();
                 """);
         }
 
@@ -288,11 +304,16 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP TRIGGER reviews_tally_edit;
-                DROP TRIGGER reviews_tally_update;
-                CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at ON reviews BEGIN
-                    SELECT RAISE(ABORT, 'reviews are not edited in place: delete the review and write a new one');
-                END;
+                DROP TRIGGER reviews_tally_edit ON reviews;
+                DROP TRIGGER reviews_tally_update ON reviews;
+                DROP FUNCTION reviews_tally_edited();
+                CREATE OR REPLACE FUNCTION reviews_refuse_edit() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'reviews are not edited in place: delete the review and write a new one';
+                END
+                $$;
+                CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at, user_rating ON reviews
+                    FOR EACH ROW EXECUTE FUNCTION reviews_refuse_edit();
                 """);
 
             migrationBuilder.DropTable(
