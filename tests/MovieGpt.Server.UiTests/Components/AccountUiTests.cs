@@ -261,7 +261,7 @@ public sealed class AccountUiTests : UiTestContext
         var result = Analyzer.Analyze(content);
         var review = new ReviewResponse(
             Reviews.Stored.Count + 1, movieId, "괴물", author, content, result.Label, result.Score, result.Probabilities, result.Rating,
-            new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), [], userId, HelpfulCount: helpful);
+            new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), [], UserId: userId, HelpfulCount: helpful);
         Reviews.Stored.Add(review);
         return review;
     }
