@@ -142,7 +142,7 @@ public static class DatabaseExtensions
         }
         else
         {
-            await db.Database.MigrateAsync();
+            await db.MigratePostgresAsync(scope.ServiceProvider.GetRequiredService<Npgsql.NpgsqlDataSource>());
         }
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MovieGpt.Database");
         logger.LogInformation("Database ready: {Provider}", db.Database.ProviderName);
