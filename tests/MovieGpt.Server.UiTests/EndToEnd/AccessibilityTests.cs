@@ -53,7 +53,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         Assert.True(found.Count == 0, $"axe ({scheme}):\n" + string.Join("\n", found));
     }
 
-    private static IEnumerable<string> Describe(SitePage site, AxeResult result) =>
+    internal static IEnumerable<string> Describe(SitePage site, AxeResult result) =>
         result.Violations
             .Where(v => s_blocking.Contains(v.Impact))
             .SelectMany(v => v.Nodes.Select(n =>

@@ -1,4 +1,6 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using MovieGpt.Server.Contracts;
 using MovieGpt.Server.Services;
 using static Microsoft.Playwright.Assertions;
@@ -15,11 +17,9 @@ public sealed class WhyJourneyTests(BrowserFixture fixture)
     [RequirementFact]
     public async Task TheToggleOnAStoredReviewHighlightsItsWordsAndLabelsItsSentences()
     {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var movie = await scope.ServiceProvider.GetRequiredService<IMovieService>().CreateAsync(new CreateMovieRequest { Title = $"왜 극장 {Guid.NewGuid().ToString("N")[..6]}", Director = "한지수", Genre = "드라마" });
-        await scope.ServiceProvider.GetRequiredService<IReviewService>().CreateAsync(new CreateReviewRequest { MovieId = movie.Id, Author = "왜관객", Content = MixedText });
+        var movieId = await MovieWithAMixedReviewAsync();
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync($"movies/{movie.Id}");
+        await page.GotoAsync($"movies/{movieId}");
 
         var review = page.GetByTestId("movie-reviews").GetByTestId("review-item");
         await Expect(review.GetByTestId("why-panel")).ToHaveCountAsync(0);
@@ -45,6 +45,26 @@ public sealed class WhyJourneyTests(BrowserFixture fixture)
         await fixture.Screenshots.SaveAsync(page, "review-why");
     }
 
+    [RequirementTheory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task TheOpenPanelWithAWordFocusedHasNoSeriousOrCriticalAxeViolation(ColorScheme scheme)
+    {
+        var movieId = await MovieWithAMixedReviewAsync();
+        var page = await fixture.NewPageAsync(colorScheme: scheme);
+        await page.GotoInteractiveAsync($"movies/{movieId}");
+        var review = page.GetByTestId("movie-reviews").GetByTestId("review-item");
+        await review.GetByTestId("why-toggle").ClickAsync();
+        var best = review.Locator("[data-testid=why-word][data-tone=pos]", new() { HasText = "최고였어요" });
+        await best.FocusAsync();
+        await Expect(best.GetByRole(AriaRole.Tooltip)).ToBeVisibleAsync();
+
+        var result = await page.RunAxe();
+
+        var found = AccessibilityTests.Describe(new SitePage("why-panel", $"movies/{movieId}", ""), result).ToList();
+        Assert.True(found.Count == 0, $"axe ({scheme}):\n" + string.Join("\n", found));
+    }
+
     [RequirementFact]
     public async Task TheLivePreviewExplainsWhatIsBeingWritten()
     {
@@ -57,5 +77,13 @@ public sealed class WhyJourneyTests(BrowserFixture fixture)
 
         await Expect(preview.Locator("[data-testid=why-word][data-tone=pos]", new() { HasText = "최고였어요" })).ToHaveCountAsync(1);
         await Expect(preview.GetByTestId("why-sentence")).ToHaveAttributeAsync("data-label", "positive");
+    }
+
+    private async Task<int> MovieWithAMixedReviewAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var movie = await scope.ServiceProvider.GetRequiredService<IMovieService>().CreateAsync(new CreateMovieRequest { Title = $"왜 극장 {Guid.NewGuid().ToString("N")[..6]}", Director = "한지수", Genre = "드라마" });
+        await scope.ServiceProvider.GetRequiredService<IReviewService>().CreateAsync(new CreateReviewRequest { MovieId = movie.Id, Author = "왜관객", Content = MixedText });
+        return movie.Id;
     }
 }
