@@ -6,7 +6,8 @@ namespace MovieGpt.Server.Contracts;
 
 /// <summary>
 /// A stored review with the engine's verdict, and what it says per aspect (<see cref="AspectNames.All"/> order; empty
-/// when it names none, or while a review stored before aspects existed waits for the back-fill).
+/// when it names none, or while a review stored before aspects existed waits for the back-fill); the writer's own 별점
+/// (1–10, null when none was given) and whether the writer marked it as a spoiler.
 /// </summary>
 public sealed record ReviewResponse(
     int Id,
@@ -19,7 +20,27 @@ public sealed record ReviewResponse(
     SentimentProbabilities SentimentProbabilities,
     double PredictedRating,
     DateTime CreatedAt,
-    IReadOnlyList<AspectMention> Aspects);
+    IReadOnlyList<AspectMention> Aspects,
+    int? UserRating = null,
+    bool Spoiler = false);
+
+/// <summary>The order of a review list: newest first, or by 별점 (the model's predicted rating where the writer gave none).</summary>
+public enum ReviewSort
+{
+    Newest,
+    RatingDesc,
+    RatingAsc,
+}
+
+/// <summary>
+/// Which reviews to list and in what order: one movie's (all, without one), by what they say about an aspect, by their
+/// sentiment label (a known label name, checked by the caller); ties in the order go to the newer review.
+/// </summary>
+public sealed record ReviewQuery(int? MovieId = null, AspectFilter? Aspects = null, string? Sentiment = null, ReviewSort Sort = ReviewSort.Newest)
+{
+    /// <summary>The same query with an empty aspect filter dropped.</summary>
+    public ReviewQuery Normalized() => Aspects is { IsEmpty: true } ? this with { Aspects = null } : this;
+}
 
 /// <summary>Which reviews to list by what they say about an aspect: either or both may be set (checked by the caller).</summary>
 public sealed record AspectFilter(string? Aspect, string? Label)
@@ -36,6 +57,7 @@ public sealed record AspectSummary(string Aspect, int Mentions, int Positive, in
 /// <summary>The body of POST /api/reviews/; a mutable class so Blazor forms can bind to it.</summary>
 public sealed class CreateReviewRequest : IValidatableObject
 {
+    /// <summary>In text elements (<see cref="TextElements"/>), after trimming.</summary>
     public const int MinContentLength = 5;
     public const int MaxContentLength = 5000;
 
@@ -52,13 +74,20 @@ public sealed class CreateReviewRequest : IValidatableObject
     [StorableText]
     public string Content { get; set; } = "";
 
+    /// <summary>The writer's own 별점, 1–10 (five stars of two halves); optional.</summary>
+    [Range(1, 10, ErrorMessage = "별점은 1–10입니다. (user_rating must be 1–10.)")]
+    public int? UserRating { get; set; }
+
+    /// <summary>Whether the review gives the plot away; the UI hides its text until asked.</summary>
+    public bool Spoiler { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Author is not null && Author.Length > 0 && string.IsNullOrWhiteSpace(Author))
         {
             yield return new ValidationResult("작성자를 입력해 주세요. (Author must not be blank.)", [nameof(Author)]);
         }
-        if (Content is not null && Content.Trim().Length < MinContentLength)
+        if (Content is not null && TextElements.Count(Content.Trim()) < MinContentLength)
         {
             yield return new ValidationResult("리뷰는 공백을 빼고 5자 이상이어야 합니다. (Content must have at least 5 characters after trimming.)", [nameof(Content)]);
         }
@@ -68,6 +97,8 @@ public sealed class CreateReviewRequest : IValidatableObject
 /// <summary>
 /// Statistics over a set of reviews (one movie's, or all of them). Average score is the mean positivity,
 /// P(positive) + P(neutral)/2, so it rises with the share of positive reviews; 0 when there are none.
+/// <see cref="AverageUserRating"/> is the mean of the writers' own 별점 (1–10) over the <see cref="UserRatingCount"/>
+/// reviews that carry one, null when none does.
 /// </summary>
 public sealed record ReviewStatsResponse(
     int ReviewCount,
@@ -82,7 +113,9 @@ public sealed record ReviewStatsResponse(
     IReadOnlyList<int> RatingHistogram,
     DateTime? FirstReviewAt,
     DateTime? LastReviewAt,
-    IReadOnlyList<SentimentTimelinePoint> Timeline);
+    IReadOnlyList<SentimentTimelinePoint> Timeline,
+    double? AverageUserRating = null,
+    int UserRatingCount = 0);
 
 /// <summary>One day of reviews for the "sentiment over time" chart.</summary>
 public sealed record SentimentTimelinePoint(DateOnly Date, int ReviewCount, double AverageScore);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Contracts;
@@ -18,56 +19,67 @@ internal static class CatalogSql
         JOIN movies AS m ON m.id = r.movie_id
         """;
 
-    // Two statements per filter, so that each reads its own index in order: (movie_id, created_at, id) and (created_at).
-    // The aspect filter probes each review's review_aspects rows by their key (review_id, aspect). Indexed by
-    // [movie, aspect, label] as 0 or 1 each; built once.
-    private static readonly string[] ReviewPages =
-    [
-        .. from movie in new[] { false, true }
-           from aspect in new[] { false, true }
-           from label in new[] { false, true }
-           select PageSql(movie, aspect, label),
-    ];
+    // One statement per shape of query, built on first use: with a movie, the newest-first order reads the
+    // (movie_id, created_at, id) index in order, without one the (created_at) index. The aspect filter probes each
+    // review's review_aspects rows by their key (review_id, aspect).
+    private static readonly ConcurrentDictionary<(bool Movie, bool Aspect, bool Label, bool Sentiment, ReviewSort Sort), string> ReviewPages = new();
 
-    private static string PageSql(bool movie, bool aspect, bool label)
+    private static string PageSql((bool Movie, bool Aspect, bool Label, bool Sentiment, ReviewSort Sort) shape)
     {
-        var conditions = new List<string>(2);
-        if (movie)
+        var conditions = new List<string>(3);
+        if (shape.Movie)
         {
             conditions.Add("r.movie_id = @movie_id");
         }
-        if (aspect || label)
+        if (shape.Aspect || shape.Label)
         {
             conditions.Add("EXISTS (SELECT 1 FROM review_aspects AS a WHERE a.review_id = r.id"
-                + (aspect ? " AND a.aspect = @aspect" : "") + (label ? " AND a.label = @label" : "") + ")");
+                + (shape.Aspect ? " AND a.aspect = @aspect" : "") + (shape.Label ? " AND a.label = @label" : "") + ")");
+        }
+        if (shape.Sentiment)
+        {
+            conditions.Add("r.sentiment_label = @sentiment");
         }
         var where = conditions.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", conditions);
-        return ReviewSelect + where + """
+        // The 별점 shown first: the writer's, else the model's prediction.
+        var order = shape.Sort switch
+        {
+            ReviewSort.RatingDesc => "COALESCE(r.user_rating, r.predicted_rating) DESC, ",
+            ReviewSort.RatingAsc => "COALESCE(r.user_rating, r.predicted_rating) ASC, ",
+            _ => "",
+        };
+        return ReviewSelect + where + $"""
 
-            ORDER BY r.created_at DESC, r.id DESC
+            ORDER BY {order}r.created_at DESC, r.id DESC
             LIMIT @limit OFFSET @skip
             """;
     }
 
     /// <summary>The statement of a page of reviews and its parameters, by name (rows: <see cref="Review"/>).</summary>
-    public static (string Sql, (string Name, object Value)[] Parameters) ReviewPage(int? movieId, AspectFilter? filter, int skip, int limit)
+    public static (string Sql, (string Name, object Value)[] Parameters) ReviewPage(ReviewQuery query, int skip, int limit)
     {
-        var parameters = new List<(string Name, object Value)>(5);
-        if (movieId is { } id)
+        var parameters = new List<(string Name, object Value)>(6);
+        if (query.MovieId is { } id)
         {
             parameters.Add(("movie_id", id));
         }
-        if (filter?.Aspect is { } aspect)
+        if (query.Aspects?.Aspect is { } aspect)
         {
             parameters.Add(("aspect", aspect));
         }
-        if (filter?.Label is { } label)
+        if (query.Aspects?.Label is { } label)
         {
             parameters.Add(("label", label));
         }
+        if (query.Sentiment is { } sentiment)
+        {
+            parameters.Add(("sentiment", sentiment));
+        }
         parameters.Add(("limit", limit));
         parameters.Add(("skip", skip));
-        var sql = ReviewPages[(movieId is null ? 0 : 4) + (filter?.Aspect is null ? 0 : 2) + (filter?.Label is null ? 0 : 1)];
+        var sql = ReviewPages.GetOrAdd(
+            (query.MovieId is not null, query.Aspects?.Aspect is not null, query.Aspects?.Label is not null, query.Sentiment is not null, query.Sort),
+            PageSql);
         return (sql, [.. parameters]);
     }
 
@@ -76,7 +88,8 @@ internal static class CatalogSql
 
     private const string GroupColumns = """
         SELECT sentiment_label, rating_bin, day, SUM(review_count) AS review_count, SUM(positivity_sum) AS positivity_sum,
-               SUM(rating_sum) AS rating_sum
+               SUM(rating_sum) AS rating_sum,
+               SUM(user_rating_count) AS user_rating_count, SUM(user_rating_sum) AS user_rating_sum
         FROM review_tallies
         """;
 
@@ -112,7 +125,8 @@ internal static class CatalogSql
             score = result.GetOrdinal(ReviewColumns.SentimentScore), negative = result.GetOrdinal(ReviewColumns.ProbabilityNegative),
             neutral = result.GetOrdinal(ReviewColumns.ProbabilityNeutral), positive = result.GetOrdinal(ReviewColumns.ProbabilityPositive),
             rating = result.GetOrdinal(ReviewColumns.PredictedRating), createdAt = result.GetOrdinal(ReviewColumns.CreatedAt),
-            aspects = result.GetOrdinal(ReviewColumns.Aspects);
+            aspects = result.GetOrdinal(ReviewColumns.Aspects), userRating = result.GetOrdinal(ReviewColumns.UserRating),
+            spoiler = result.GetOrdinal(ReviewColumns.Spoiler);
         return row => new ReviewResponse(
             row.GetInt32(id),
             row.GetInt32(movieId),
@@ -124,7 +138,9 @@ internal static class CatalogSql
             new SentimentProbabilities(row.GetDouble(negative), row.GetDouble(neutral), row.GetDouble(positive)),
             row.GetDouble(rating),
             Utc(row, createdAt),
-            AspectJson.Parse(row.IsDBNull(aspects) ? null : row.GetString(aspects)));
+            AspectJson.Parse(row.IsDBNull(aspects) ? null : row.GetString(aspects)),
+            row.IsDBNull(userRating) ? null : row.GetInt32(userRating),
+            row.GetBoolean(spoiler));
     }
 
     /// <summary>A row of <see cref="MovieAspects"/>.</summary>
@@ -138,14 +154,17 @@ internal static class CatalogSql
     public static Func<DbDataReader, ReviewGroup> Group(DbDataReader result)
     {
         int label = result.GetOrdinal("sentiment_label"), bin = result.GetOrdinal("rating_bin"), day = result.GetOrdinal("day"),
-            count = result.GetOrdinal("review_count"), positivity = result.GetOrdinal("positivity_sum"), rating = result.GetOrdinal("rating_sum");
+            count = result.GetOrdinal("review_count"), positivity = result.GetOrdinal("positivity_sum"), rating = result.GetOrdinal("rating_sum"),
+            userRatings = result.GetOrdinal("user_rating_count"), userRatingSum = result.GetOrdinal("user_rating_sum");
         return row => new ReviewGroup(
             row.GetString(label),
             row.GetInt32(bin),
             row.GetFieldValue<DateOnly>(day),
             checked((int)row.GetInt64(count)),
             row.GetDouble(positivity),
-            row.GetDouble(rating));
+            row.GetDouble(rating),
+            checked((int)row.GetInt64(userRatings)),
+            checked((int)row.GetInt64(userRatingSum)));
     }
 
     /// <summary>The title and review times of a row of <see cref="MovieHeader"/>.</summary>

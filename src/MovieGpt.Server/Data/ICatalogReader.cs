@@ -22,10 +22,11 @@ public interface ICatalogReader
     Task<MovieTallies?> MovieTalliesAsync(int movieId, CancellationToken ct);
 
     /// <summary>
-    /// A page of reviews, newest first (ties: higher id first), with their movie's title; with a filter, only the
-    /// reviews that say something on its aspect (any, without one) with its label (any, without one).
+    /// A page of reviews in the query's order (ties: newer first, then higher id first), with their movie's title; with
+    /// an aspect filter, only the reviews that say something on its aspect (any, without one) with its label (any,
+    /// without one); with a sentiment, only the reviews of that label.
     /// </summary>
-    Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct);
+    Task<List<ReviewResponse>> ReviewPageAsync(ReviewQuery query, int skip, int limit, CancellationToken ct);
 
     /// <summary>The reviews' tallies summed per (label, rounded rating, UTC day), in no particular order.</summary>
     Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct);
@@ -41,5 +42,5 @@ public sealed record AspectCount(string Aspect, string Label, int Mentions);
 
 public sealed record ReviewSpan(DateTime? First, DateTime? Last);
 
-/// <summary>The reviews of one label, rounded rating and UTC day: their count and sums.</summary>
-public sealed record ReviewGroup(string Label, int Bin, DateOnly Day, int Count, double Positivity, double Rating);
+/// <summary>The reviews of one label, rounded rating and UTC day: their count and sums, and the count and sum of their writers' 별점.</summary>
+public sealed record ReviewGroup(string Label, int Bin, DateOnly Day, int Count, double Positivity, double Rating, int UserRatings = 0, int UserRatingSum = 0);

@@ -19,11 +19,16 @@ public interface IReviewStore
 }
 
 /// <summary>
-/// A review as written, before the engine has scored it (author and content already trimmed). With an
+/// A review as written, before the engine has scored it (author and content already trimmed), with the writer's own
+/// 별점 and spoiler flag. With an
 /// <c>Idempotency-Key</c>, <paramref name="Answer"/> turns the stored review (its id set) into the answer recorded with it.
 /// </summary>
 public sealed record NewReview(int MovieId, string Author, string Content, DateTime CreatedAt, Func<Review, IdempotencyRecord>? Answer = null)
 {
+    public int? UserRating { get; init; }
+
+    public bool Spoiler { get; init; }
+
     public Review Scored(SentimentResult sentiment, IReadOnlyList<AspectMention> aspects) => new()
     {
         MovieId = MovieId,
@@ -37,5 +42,7 @@ public sealed record NewReview(int MovieId, string Author, string Content, DateT
         PredictedRating = sentiment.Rating,
         CreatedAt = CreatedAt,
         Aspects = AspectJson.Serialize(aspects),
+        UserRating = UserRating,
+        Spoiler = Spoiler,
     };
 }

@@ -35,6 +35,15 @@ public sealed class Movie
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Title, director and genre as search compares them (<see cref="SearchText.Key"/>); kept by the context on every save,
+    /// null only for a movie stored before search keys existed until the start-up back-fill reaches it.
+    /// </summary>
+    public string? SearchKey { get; set; }
+
+    /// <summary>The same fields as initial consonants (<see cref="SearchText.Initials"/>), kept like <see cref="SearchKey"/>.</summary>
+    public string? SearchInitials { get; set; }
+
     public List<MovieGenre> GenreRows { get; set; } = [];
 
     public List<MovieActor> ActorRows { get; set; } = [];

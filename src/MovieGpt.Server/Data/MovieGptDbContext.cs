@@ -31,6 +31,32 @@ public abstract class MovieGptDbContext(DbContextOptions options) : DbContext(op
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MovieGptDbContext).Assembly);
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        KeepSearchKeys();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        KeepSearchKeys();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // Whoever adds or edits a movie through EF, its search columns follow its title, director and genre.
+    private void KeepSearchKeys()
+    {
+        foreach (var entry in ChangeTracker.Entries<Movie>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                var movie = entry.Entity;
+                movie.SearchKey = SearchText.Key(movie.Title, movie.Director, movie.Genre);
+                movie.SearchInitials = SearchText.Initials(movie.Title, movie.Director, movie.Genre);
+            }
+        }
+    }
+
     // SQLite hands DateTime back without a kind; every time we store is UTC, so say so on the way out.
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();

@@ -27,6 +27,12 @@ public sealed class Review
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The writer's own 별점, 1–10 (half-stars in the UI); null when the writer gave none (older clients, older reviews).</summary>
+    public int? UserRating { get; set; }
+
+    /// <summary>Whether the writer says the review gives the plot away; the UI hides its text until asked.</summary>
+    public bool Spoiler { get; set; }
+
     /// <summary>
     /// What the review says per aspect, as a JSON array (<see cref="AspectJson"/>); null only for a review stored before
     /// aspects were computed, until <see cref="AspectBackfill"/> reaches it. Triggers copy it into <see cref="ReviewAspect"/> rows.

@@ -21,6 +21,8 @@ public static class ReviewColumns
     public const string PredictedRating = "predicted_rating";
     public const string CreatedAt = "created_at";
     public const string Aspects = "aspects";
+    public const string UserRating = "user_rating";
+    public const string Spoiler = "spoiler";
 
     /// <summary>Every column a new review is inserted with (all but the generated id), with its value.</summary>
     public static readonly IReadOnlyList<ReviewColumn> Inserted =
@@ -38,6 +40,8 @@ public static class ReviewColumns
         new ReviewColumn<DateTime>(CreatedAt, r => r.CreatedAt.ToUniversalTime()),
         // The writer always computes them; an empty array is a review that names no aspect.
         new ReviewColumn<string>(Aspects, r => r.Aspects ?? AspectJson.None),
+        new NullableReviewColumn<int>(UserRating, r => r.UserRating),
+        new ReviewColumn<bool>(Spoiler, r => r.Spoiler),
     ];
 
     /// <summary>Every column, the id first, each qualified with the table's <paramref name="alias"/> (<c>r.id, r.movie_id, …</c>).</summary>
@@ -56,6 +60,7 @@ public abstract class ReviewColumn(string name)
     /// <summary>The column's name, which is also its parameter's name.</summary>
     public string Name { get; } = name;
 
+    /// <summary>The review's value; <see cref="DBNull"/> for a null.</summary>
     public abstract object Value(Review review);
 
     /// <summary>The column's values for the reviews, as a typed array (PostgreSQL binds one array per column).</summary>
@@ -69,6 +74,22 @@ public sealed class ReviewColumn<T>(string name, Func<Review, T> value) : Review
     public override Array Values(IReadOnlyList<Review> reviews)
     {
         var values = new T[reviews.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = value(reviews[i]);
+        }
+        return values;
+    }
+}
+
+/// <summary>A column that may hold null: its values are bound as a nullable array, and a null one as <see cref="DBNull"/>.</summary>
+public sealed class NullableReviewColumn<T>(string name, Func<Review, T?> value) : ReviewColumn(name) where T : struct
+{
+    public override object Value(Review review) => value(review) is { } v ? v : DBNull.Value;
+
+    public override Array Values(IReadOnlyList<Review> reviews)
+    {
+        var values = new T?[reviews.Count];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = value(reviews[i]);

@@ -22,4 +22,10 @@ public sealed class ReviewTally
     public double PositivitySum { get; set; }
 
     public double RatingSum { get; set; }
+
+    /// <summary>How many of the reviews carry the writer's own 별점.</summary>
+    public int UserRatingCount { get; set; }
+
+    /// <summary>Sum of those 별점.</summary>
+    public int UserRatingSum { get; set; }
 }

@@ -145,6 +145,10 @@ public static class DatabaseExtensions
             await db.MigratePostgresAsync(scope.ServiceProvider.GetRequiredService<Npgsql.NpgsqlDataSource>());
         }
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MovieGpt.Database");
+        if (await SearchKeyBackfill.RunAsync(db) is > 0 and var keyed)
+        {
+            logger.LogInformation("Search keys back-filled for {Count} movies", keyed);
+        }
         logger.LogInformation("Database ready: {Provider}", db.Database.ProviderName);
     }
 }

@@ -14,6 +14,12 @@ public interface IMovieService
 
     Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default);
 
+    /// <summary>
+    /// Movies with the same title (as search compares titles: spacing and case aside) released in <paramref name="year"/>
+    /// (or without a release date); any year when it is blank. For the movie form's duplicate warning; at most five.
+    /// </summary>
+    Task<IReadOnlyList<MovieResponse>> FindSameTitleAsync(string title, string? year, CancellationToken ct = default);
+
     /// <summary>Whether the movie exists, for callers that need no figures (the implementation skips the aggregates).</summary>
     async Task<bool> ExistsAsync(int id, CancellationToken ct = default) => await GetAsync(id, ct) is not null;
 
@@ -45,10 +51,18 @@ public interface IReviewService
     /// Newest first; only one movie's when <paramref name="movieId"/> is set, only those that say the filter's label
     /// about its aspect when <paramref name="filter"/> is (its values must be known aspect and label names).
     /// </summary>
-    Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default);
+    Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) =>
+        ListAsync(skip, limit, new ReviewQuery(movieId, filter), ct);
 
-    /// <summary>How many reviews <see cref="ListAsync"/> pages through.</summary>
-    Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default);
+    /// <summary>The reviews the query selects, in its order (its names must be known aspect and label names).</summary>
+    Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, ReviewQuery query, CancellationToken ct = default);
+
+    /// <summary>How many reviews <see cref="ListAsync(int, int, int?, AspectFilter?, CancellationToken)"/> pages through.</summary>
+    Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) =>
+        CountAsync(new ReviewQuery(movieId, filter), ct);
+
+    /// <summary>How many reviews <see cref="ListAsync(int, int, ReviewQuery, CancellationToken)"/> pages through.</summary>
+    Task<int> CountAsync(ReviewQuery query, CancellationToken ct = default);
 
     /// <summary>Scores and stores the review; null when the movie does not exist.</summary>
     Task<ReviewResponse?> CreateAsync(CreateReviewRequest request, CancellationToken ct = default);

@@ -42,6 +42,28 @@ public sealed class MovieService(
 
     public Task<int> CountAsync(string? q, CancellationToken ct = default) => WithDbAsync(db => Search(db, q).CountAsync(ct));
 
+    public async Task<IReadOnlyList<MovieResponse>> FindSameTitleAsync(string title, string? year, CancellationToken ct = default)
+    {
+        var key = SearchText.Normalize(title);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+        var weights = await prior.GetAsync(ct);
+        return await WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
+        {
+            var prefix = key + SearchText.Separator;
+            var movies = db.Movies.AsNoTracking().Where(m => m.SearchKey!.StartsWith(prefix));
+            if (!string.IsNullOrWhiteSpace(year))
+            {
+                // A movie without a release date may be the same one.
+                var y = year.Trim();
+                movies = movies.Where(m => m.ReleaseDate == null || m.ReleaseDate.StartsWith(y));
+            }
+            return await Project(movies.OrderBy(m => m.Id).Take(5), weights).ToListAsync(ct);
+        });
+    }
+
     public async Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default)
     {
         var weights = await prior.GetAsync(ct);
@@ -166,18 +188,19 @@ public sealed class MovieService(
         return await work(scope.ServiceProvider.GetRequiredService<MovieGptDbContext>());
     }
 
+    // On the columns the context keeps (SearchText): spacing, case and Unicode form do not matter, and a query of
+    // initial consonants only (ㄱㅅㅊ) matches the initials. Contains is an escaped infix match on both databases.
     private static IQueryable<Movie> Search(MovieGptDbContext db, string? q)
     {
         var movies = db.Movies.AsNoTracking();
-        if (string.IsNullOrWhiteSpace(q))
+        var term = SearchText.Normalize(q);
+        if (term.Length == 0)
         {
             return movies;
         }
-        var term = q.Trim().ToLower();
-        return movies.Where(m =>
-            m.Title.ToLower().Contains(term)
-            || (m.Director != null && m.Director.ToLower().Contains(term))
-            || (m.Genre != null && m.Genre.ToLower().Contains(term)));
+        return SearchText.IsInitialsOnly(term)
+            ? movies.Where(m => m.SearchInitials!.Contains(term))
+            : movies.Where(m => m.SearchKey!.Contains(term));
     }
 
     // Counts and scores come from the movie's tallies (a few dozen rows), not from all of its reviews; the raw mean is 0

@@ -15,18 +15,21 @@ public sealed class ReviewService(
     CurrentIdempotentWrite idempotency, IOptions<JsonOptions> json)
     : IReviewService
 {
-    public async Task<IReadOnlyList<ReviewResponse>> ListAsync(
-        int skip, int limit, int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) =>
-        await catalog.ReviewPageAsync(movieId, filter is { IsEmpty: false } ? filter : null, skip, limit, ct);
+    public async Task<IReadOnlyList<ReviewResponse>> ListAsync(int skip, int limit, ReviewQuery query, CancellationToken ct = default) =>
+        await catalog.ReviewPageAsync(query.Normalized(), skip, limit, ct);
 
-    public Task<int> CountAsync(int? movieId = null, AspectFilter? filter = null, CancellationToken ct = default) => WithDbAsync(db =>
+    public Task<int> CountAsync(ReviewQuery query, CancellationToken ct = default) => WithDbAsync(db =>
     {
-        var reviews = movieId is { } id ? db.Reviews.Where(r => r.MovieId == id) : db.Reviews;
-        if (filter is { IsEmpty: false })
+        var reviews = query.MovieId is { } id ? db.Reviews.Where(r => r.MovieId == id) : db.Reviews;
+        if (query.Aspects is { IsEmpty: false } filter)
         {
             string? aspect = filter.Aspect, label = filter.Label;
             reviews = reviews.Where(r => db.ReviewAspects.Any(a => a.ReviewId == r.Id
                 && (aspect == null || a.Aspect == aspect) && (label == null || a.Label == label)));
+        }
+        if (query.Sentiment is { } sentiment)
+        {
+            reviews = reviews.Where(r => r.SentimentLabel == sentiment);
         }
         return reviews.CountAsync(ct);
     });
@@ -47,7 +50,11 @@ public sealed class ReviewService(
             ? stored => key.Answer(StatusCodes.Status201Created, $"/api/reviews/{stored.Id}",
                 JsonSerializer.Serialize(Response(stored, title), json.Value.SerializerOptions))
             : null;
-        var review = await store.StoreAsync(new NewReview(request.MovieId, request.Author.Trim(), request.Content.Trim(), clock.UtcNow(), answer));
+        var review = await store.StoreAsync(new NewReview(request.MovieId, request.Author.Trim(), request.Content.Trim(), clock.UtcNow(), answer)
+        {
+            UserRating = request.UserRating,
+            Spoiler = request.Spoiler,
+        });
         // The movie may have been deleted since it was found (or cached).
         if (review is null)
         {
@@ -60,7 +67,7 @@ public sealed class ReviewService(
     private static ReviewResponse Response(Review review, string title) =>
         new(review.Id, review.MovieId, title, review.Author, review.Content, review.SentimentLabel,
             review.SentimentScore, new SentimentProbabilities(review.ProbabilityNegative, review.ProbabilityNeutral, review.ProbabilityPositive),
-            review.PredictedRating, review.CreatedAt, AspectJson.Parse(review.Aspects));
+            review.PredictedRating, review.CreatedAt, AspectJson.Parse(review.Aspects), review.UserRating, review.Spoiler);
 
     public Task<bool> DeleteAsync(int id, CancellationToken ct = default) =>
         WithDbAsync(async db => await db.Reviews.Where(r => r.Id == id).ExecuteDeleteAsync(ct) > 0);

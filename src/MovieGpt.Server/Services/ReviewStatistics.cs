@@ -51,6 +51,7 @@ public static class ReviewStatistics
 
         int Count(string label) => groups.Where(g => g.Label == label).Sum(g => g.Count);
         double Share(int n) => Math.Round((double)n / count, 4);
+        var userRatings = groups.Sum(g => g.UserRatings);
         var (positive, neutral, negative) = (Count(SentimentLabels.Positive), Count(SentimentLabels.Neutral), Count(SentimentLabels.Negative));
         return new ReviewStatsResponse(
             count,
@@ -65,7 +66,9 @@ public static class ReviewStatistics
             histogram,
             first,
             last,
-            count < MinimumForTimeline ? [] : Timeline(groups));
+            count < MinimumForTimeline ? [] : Timeline(groups),
+            userRatings == 0 ? null : Math.Round((double)groups.Sum(g => g.UserRatingSum) / userRatings, 2),
+            userRatings);
     }
 
     private static IReadOnlyList<SentimentTimelinePoint> Timeline(IEnumerable<ReviewGroup> groups) =>

@@ -48,11 +48,12 @@ public abstract class AspectsApiTests(ServerFixture server)
     {
         var movie = (await _client.CreateMovieAsync($"측면 한 번 {Guid.NewGuid():N}")).Id();
         // Clauses clear on their own, clauses that borrow the next one's reading, ones that fall back on the whole
-        // review, praise cues, a repeat, and reviews naming no aspect, posted at once so the writer batches them.
+        // review, praise cues, a repeat, and reviews naming no aspect (five emoji: the minimum counts what a reader
+        // counts), posted at once so the writer batches them.
         string[] texts =
         [
             MixedReview, ActingPraise, MixedReview, "연기, 스토리. 모두 좋았다", "배우가 아까워요. 스토리가 엉성해",
-            "음악은 그냥 그랬는데 액션은 시원시원하다", "연출 최악", "그냥 그랬어요 뭐 볼만은 함", "👍👍👍",
+            "음악은 그냥 그랬는데 액션은 시원시원하다", "연출 최악", "그냥 그랬어요 뭐 볼만은 함", "👍👍👍👍👍",
             "스토리는 뭐 그럭저럭 그런데 ost가 계속 생각나네요 ㅠㅠ", "액션만 볼만함 나머지는 별로",
         ];
 

@@ -34,17 +34,30 @@ public abstract class CatalogReaderTests(ServerFixture server)
         {
             foreach (var (movieId, skip, limit) in new (int?, int, int)[] { (movie, 0, 100), (movie, 2, 3), (movie, 50, 10), (empty, 0, 10), (null, 0, 10), (null, 4, 7) })
             {
-                var expected = await ef.ReviewPageAsync(movieId, filter, skip, limit, ct);
-                var actual = await handWritten.ReviewPageAsync(movieId, filter, skip, limit, ct);
+                var expected = await ef.ReviewPageAsync(new ReviewQuery(movieId, filter), skip, limit, ct);
+                var actual = await handWritten.ReviewPageAsync(new ReviewQuery(movieId, filter), skip, limit, ct);
                 Assert.Equal(expected.Select(Comparable), actual.Select(Comparable));
                 Assert.All(actual, r => Assert.Equal(DateTimeKind.Utc, r.CreatedAt.Kind));
             }
         }
-        var all = await handWritten.ReviewPageAsync(movie, null, 0, 100, ct);
+        // The sentiment filter and the 별점 orders, with and without an aspect filter (ties on 별점 go newest first).
+        foreach (var sort in Enum.GetValues<ReviewSort>())
+        {
+            foreach (var query in new ReviewQuery[] { new(movie, Sort: sort), new(movie, null, "negative", sort), new(null, new("연기", null), "positive", sort) })
+            {
+                var expected = await ef.ReviewPageAsync(query, 1, 6, ct);
+                Assert.Equal(expected.Select(Comparable), (await handWritten.ReviewPageAsync(query, 1, 6, ct)).Select(Comparable));
+            }
+        }
+        var byRating = await handWritten.ReviewPageAsync(new ReviewQuery(movie, Sort: ReviewSort.RatingDesc), 0, 100, ct);
+        Assert.Equal(byRating.Select(r => r.UserRating ?? r.PredictedRating).OrderDescending(), byRating.Select(r => r.UserRating ?? r.PredictedRating));
+        Assert.Equal(3, (await handWritten.ReviewPageAsync(new ReviewQuery(movie, null, "negative"), 0, 100, ct)).Count);
+
+        var all = await handWritten.ReviewPageAsync(new ReviewQuery(movie), 0, 100, ct);
         Assert.Equal(9, all.Count);
         Assert.Equal(6, all.Count(r => r.Aspects.Count > 0));
-        Assert.Equal(6, (await handWritten.ReviewPageAsync(movie, new AspectFilter("연기", null), 0, 100, ct)).Count);
-        Assert.Equal(3, (await handWritten.ReviewPageAsync(movie, new AspectFilter("스토리", "negative"), 0, 100, ct)).Count);
+        Assert.Equal(6, (await handWritten.ReviewPageAsync(new ReviewQuery(movie, new AspectFilter("연기", null)), 0, 100, ct)).Count);
+        Assert.Equal(3, (await handWritten.ReviewPageAsync(new ReviewQuery(movie, new AspectFilter("스토리", "negative")), 0, 100, ct)).Count);
 
         foreach (int? movieId in new int?[] { movie, empty, null })
         {
@@ -84,10 +97,10 @@ public abstract class CatalogReaderTests(ServerFixture server)
     {
         var (movie, empty) = await SeedAsync(server);
         var reader = server.Services.GetRequiredService<ICatalogReader>();
-        var full = await reader.ReviewPageAsync(movie, null, 0, 100, CancellationToken.None);
+        var full = await reader.ReviewPageAsync(new ReviewQuery(movie), 0, 100, CancellationToken.None);
 
         var pages = await Task.WhenAll(Enumerable.Range(0, 64).Select(i => Task.Run(() =>
-            reader.ReviewPageAsync(i % 2 == 0 ? movie : empty, null, i % 5, 3, CancellationToken.None))));
+            reader.ReviewPageAsync(new ReviewQuery(i % 2 == 0 ? movie : empty), i % 5, 3, CancellationToken.None))));
 
         for (var i = 0; i < pages.Length; i++)
         {
@@ -95,7 +108,8 @@ public abstract class CatalogReaderTests(ServerFixture server)
         }
     }
 
-    // A movie with nine reviews (two pairs at the same instant, so the id breaks ties; days apart, ratings spread) and one with none.
+    // A movie with nine reviews (two pairs at the same instant, so the id breaks ties; days apart, ratings spread; every
+    // other one with the writer's 별점, one marked as a spoiler) and one with none.
     // Every third review has no aspects yet (as before the back-fill); the others say 연기 and 스토리, the polarities alternating.
     internal static async Task<(int Movie, int Empty)> SeedAsync(ServerFixture server)
     {
@@ -108,7 +122,7 @@ public abstract class CatalogReaderTests(ServerFixture server)
         {
             MovieId = movie, Author = $"관객 {i}", Content = $"읽기 시험 {i}", SentimentLabel = (i % 3) switch { 0 => "positive", 1 => "neutral", _ => "negative" },
             SentimentScore = 0.5 + 0.05 * i, ProbabilityPositive = 0.1 * i, ProbabilityNeutral = 0.05, ProbabilityNegative = 0.95 - 0.1 * i,
-            PredictedRating = 1 + i * 1.1, CreatedAt = time,
+            PredictedRating = 1 + i * 1.1, CreatedAt = time, UserRating = i % 2 == 0 ? 10 - i : null, Spoiler = i == 4,
             Aspects = i % 3 == 0 ? null : AspectJson.Serialize(
             [
                 new AspectMention("연기", i % 2 == 0 ? "positive" : "negative", 0.9, "연기는", 0, 3),
@@ -128,6 +142,7 @@ public abstract class CatalogReaderTests(ServerFixture server)
             Assert.Equal((e.Label, e.Bin, e.Day, e.Count), (a.Label, a.Bin, a.Day, a.Count));
             Assert.Equal(e.Positivity, a.Positivity, 9);
             Assert.Equal(e.Rating, a.Rating, 9);
+            Assert.Equal((e.UserRatings, e.UserRatingSum), (a.UserRatings, a.UserRatingSum));
         }
     }
 }

@@ -139,7 +139,8 @@ public abstract class ReviewTallyTests(ServerFixture server)
             .Select(g => (g.Key, Count: g.Count(), Positivity: g.Sum(r => r.ProbabilityPositive + r.ProbabilityNeutral / 2), Rating: g.Sum(r => r.PredictedRating)))
             .OrderBy(t => t.Key)
             .ToList();
-        var tallies = (await db.ReviewTallies.AsNoTracking().Where(t => t.MovieId == movieId).ToListAsync())
+        var tallies = (await db.ReviewTallies.AsNoTracking().Where(t => t.MovieId == movieId)
+                .Select(t => new { t.SentimentLabel, t.RatingBin, t.Day, t.ReviewCount, t.PositivitySum, t.RatingSum }).ToListAsync())
             .Select(t => (Key: (t.SentimentLabel, Bin: t.RatingBin, t.Day), Count: t.ReviewCount, Positivity: t.PositivitySum, Rating: t.RatingSum))
             .OrderBy(t => t.Key)
             .ToList();

@@ -55,7 +55,7 @@ public abstract class SchemaTests(ServerFixture server)
         var definitions = (await server.TextAsync(indexes))!.Split('\n');
 
         Assert.Equal(
-            ["actors", "countries", "created_at", "director", "external_id", "genre", "genres", "id", "original_title", "plot_summary", "poster_url", "release_date", "runtime_minutes", "title"],
+            ["actors", "countries", "created_at", "director", "external_id", "genre", "genres", "id", "original_title", "plot_summary", "poster_url", "release_date", "runtime_minutes", "search_initials", "search_key", "title"],
             table.Order(StringComparer.Ordinal));
         Assert.Contains(definitions, d => d.Contains("UNIQUE INDEX", StringComparison.OrdinalIgnoreCase) && d.Contains("ix_movies_external_id") && d.Replace("\"", "").Contains("(external_id)"));
         Assert.Contains(definitions, d => d.Contains("ix_movie_genres_name_movie_id") && d.Replace("\"", "").Contains("(name, movie_id)"));

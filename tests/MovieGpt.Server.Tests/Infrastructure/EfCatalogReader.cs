@@ -35,22 +35,31 @@ public sealed class EfCatalogReader(MovieGptDbContext db) : ICatalogReader
         return new MovieTallies(header.Title, new ReviewSpan(header.First, header.Last), await ReviewGroupsAsync(movieId, ct), aspects);
     }
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct)
+    public Task<List<ReviewResponse>> ReviewPageAsync(ReviewQuery query, int skip, int limit, CancellationToken ct)
     {
-        var reviews = Reviews(movieId);
-        if (filter is not null)
+        var reviews = Reviews(query.MovieId);
+        if (query.Aspects is { } filter)
         {
             string? aspect = filter.Aspect, label = filter.Label;
             reviews = reviews.Where(r => db.ReviewAspects.Any(a => a.ReviewId == r.Id
                 && (aspect == null || a.Aspect == aspect) && (label == null || a.Label == label)));
         }
+        if (query.Sentiment is { } sentiment)
+        {
+            reviews = reviews.Where(r => r.SentimentLabel == sentiment);
+        }
+        var ordered = query.Sort switch
+        {
+            ReviewSort.RatingDesc => reviews.OrderByDescending(r => (double?)r.UserRating ?? r.PredictedRating).ThenByDescending(r => r.CreatedAt),
+            ReviewSort.RatingAsc => reviews.OrderBy(r => (double?)r.UserRating ?? r.PredictedRating).ThenByDescending(r => r.CreatedAt),
+            _ => reviews.OrderByDescending(r => r.CreatedAt),
+        };
         // The aspects' JSON is parsed in the final projection, on the client.
-        return reviews
-            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+        return ordered.ThenByDescending(r => r.Id)
             .Skip(skip).Take(limit)
             .Select(r => new ReviewResponse(r.Id, r.MovieId, r.Movie!.Title, r.Author, r.Content, r.SentimentLabel, r.SentimentScore,
                 new SentimentProbabilities(r.ProbabilityNegative, r.ProbabilityNeutral, r.ProbabilityPositive), r.PredictedRating, r.CreatedAt,
-                AspectJson.Parse(r.Aspects)))
+                AspectJson.Parse(r.Aspects), r.UserRating, r.Spoiler))
             .ToListAsync(ct);
     }
 
@@ -58,7 +67,7 @@ public sealed class EfCatalogReader(MovieGptDbContext db) : ICatalogReader
         .Where(t => movieId == null || t.MovieId == movieId)
         .GroupBy(t => new { t.SentimentLabel, t.RatingBin, t.Day })
         .Select(g => new ReviewGroup(g.Key.SentimentLabel, g.Key.RatingBin, g.Key.Day,
-            g.Sum(t => t.ReviewCount), g.Sum(t => t.PositivitySum), g.Sum(t => t.RatingSum)))
+            g.Sum(t => t.ReviewCount), g.Sum(t => t.PositivitySum), g.Sum(t => t.RatingSum), g.Sum(t => t.UserRatingCount), g.Sum(t => t.UserRatingSum)))
         .ToListAsync(ct);
 
     public async Task<ReviewSpan> ReviewSpanAsync(int? movieId, CancellationToken ct) =>

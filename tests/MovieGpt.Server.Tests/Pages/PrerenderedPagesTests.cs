@@ -41,6 +41,29 @@ public abstract partial class PrerenderedPagesTests(ServerFixture server)
         Assert.DoesNotContain("og:title", html);
     }
 
+    [RequirementFact]
+    public async Task APrerenderedListShowsThePageSearchAndOrderOfItsAddress()
+    {
+        var tag = $"쪽수{Guid.NewGuid():N}"[..10];
+        for (var i = 1; i <= 13; i++)
+        {
+            await _client.CreateMovieAsync($"{tag} 편{i:00}");
+        }
+
+        // Twelve a page, newest first: page 2 holds the first movie alone. The query is typed without its space.
+        var (status, html) = await GetPageAsync($"/movies?q={Uri.EscapeDataString(tag + "편")}&page=2");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-page=\"2\"", html);
+        Assert.Contains($"{tag} 편01", html);
+        Assert.DoesNotContain($"{tag} 편13", html);
+        Assert.Contains("영화 13편", html);
+
+        (_, html) = await GetPageAsync($"/movies?q={Uri.EscapeDataString(tag)}&sort=newest&page=1");
+        Assert.Contains($"{tag} 편13", html);
+        Assert.DoesNotContain($"{tag} 편01", html);
+    }
+
     [RequirementTheory]
     [InlineData("/", "MovieGpt · 영화 리뷰 감성 분석")]
     [InlineData("/movies", "영화 목록 · MovieGpt")]

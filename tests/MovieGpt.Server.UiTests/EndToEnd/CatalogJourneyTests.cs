@@ -41,7 +41,7 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync("movies/new");
+        await page.GotoInteractiveAsync("movies/new");
         await page.GetByTestId("catalog-query").PressSequentiallyAsync("올드보이");
         var hit = page.GetByTestId("catalog-hit");
         await Expect(hit).ToHaveCountAsync(1);
@@ -72,7 +72,7 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await fixture.Screenshots.SaveAsync(page, "movie-detail-catalog");
 
         // Again: the record is registered, so the page links to it instead of storing a second copy.
-        await page.GotoAsync("movies/new");
+        await page.GotoInteractiveAsync("movies/new");
         await page.GetByTestId("catalog-query").FillAsync("기생충");
         await page.GetByTestId("catalog-hit").GetByTestId("catalog-add").ClickAsync();
         await Expect(page.GetByTestId("catalog-existing")).ToContainTextAsync("이미 등록된 영화예요");

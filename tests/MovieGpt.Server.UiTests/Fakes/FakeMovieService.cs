@@ -1,4 +1,5 @@
 using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Data;
 using MovieGpt.Server.Services;
 
 namespace MovieGpt.Server.UiTests.Fakes;
@@ -13,10 +14,10 @@ public sealed class FakeMovieService : IMovieService
     /// <summary>How many times the catalog was listed (searched).</summary>
     public int Listed { get; private set; }
 
-    public MovieResponse Add(string title, string? releaseDate = null, string? director = null)
+    public MovieResponse Add(string title, string? releaseDate = null, string? director = null, string? genre = null)
     {
         var movie = new MovieResponse(
-            _movies.Count + 1, title, releaseDate, director, null, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0);
+            _movies.Count + 1, title, releaseDate, director, genre, null, new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), 0, 0);
         _movies.Add(movie);
         return movie;
     }
@@ -31,6 +32,12 @@ public sealed class FakeMovieService : IMovieService
 
     public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
         Task.FromResult(_movies.FirstOrDefault(m => m.Id == id));
+
+    public Task<IReadOnlyList<MovieResponse>> FindSameTitleAsync(string title, string? year, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<MovieResponse>>(_movies
+            .Where(m => SearchText.Normalize(m.Title) == SearchText.Normalize(title)
+                && (string.IsNullOrWhiteSpace(year) || m.ReleaseDate is null || m.ReleaseDate.StartsWith(year.Trim(), StringComparison.Ordinal)))
+            .ToList());
 
     public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
     {
@@ -57,7 +64,9 @@ public sealed class FakeMovieService : IMovieService
     private IEnumerable<MovieResponse> Search(string? q) =>
         string.IsNullOrWhiteSpace(q)
             ? _movies
-            : _movies.Where(m => new[] { m.Title, m.Director, m.Genre }.Any(f => f?.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase) == true));
+            : _movies.Where(m => SearchText.IsInitialsOnly(SearchText.Normalize(q))
+                ? SearchText.Initials(m.Title, m.Director, m.Genre).Contains(SearchText.Normalize(q), StringComparison.Ordinal)
+                : SearchText.Key(m.Title, m.Director, m.Genre).Contains(SearchText.Normalize(q), StringComparison.Ordinal));
 
     public Task<MovieStatsResponse?> GetStatsAsync(int id, CancellationToken ct = default) =>
         throw new NotSupportedException("The form tests do not read statistics.");

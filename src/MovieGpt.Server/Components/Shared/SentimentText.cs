@@ -33,6 +33,9 @@ public static class SentimentText
         _ => SentimentLabels.Neutral,
     };
 
+    /// <summary>4360 → "4,360": every count the UI shows has thousands separators.</summary>
+    public static string Number(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>0.8734 → "87.3%".</summary>
     public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 

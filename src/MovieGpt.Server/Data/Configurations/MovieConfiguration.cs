@@ -28,6 +28,9 @@ internal sealed class MovieConfiguration : IEntityTypeConfiguration<Movie>
         builder.Property(m => m.PosterUrl).HasColumnName("poster_url").HasMaxLength(500);
         builder.Property(m => m.ExternalId).HasColumnName("external_id").HasMaxLength(100);
         builder.Property(m => m.CreatedAt).HasColumnName("created_at");
+        // Searched with an infix match (no B-tree index helps); the movies table is small beside reviews.
+        builder.Property(m => m.SearchKey).HasColumnName("search_key").HasMaxLength(410);
+        builder.Property(m => m.SearchInitials).HasColumnName("search_initials").HasMaxLength(410);
         builder.HasIndex(m => m.CreatedAt).HasDatabaseName("ix_movies_created_at");
         // Both databases allow any number of NULLs in a unique index: only catalog records are held unique.
         builder.HasIndex(m => m.ExternalId).IsUnique().HasDatabaseName("ix_movies_external_id");

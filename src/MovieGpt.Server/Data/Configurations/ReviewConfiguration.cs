@@ -21,6 +21,8 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.CreatedAt).HasColumnName(ReviewColumns.CreatedAt);
         // Text on both databases: it is only ever read back whole; the triggers parse it into review_aspects.
         builder.Property(r => r.Aspects).HasColumnName(ReviewColumns.Aspects);
+        builder.Property(r => r.UserRating).HasColumnName(ReviewColumns.UserRating);
+        builder.Property(r => r.Spoiler).HasColumnName(ReviewColumns.Spoiler).HasDefaultValue(false);
 
         // The database, not only EF's change tracker, removes a movie's reviews with it.
         builder.HasOne(r => r.Movie)

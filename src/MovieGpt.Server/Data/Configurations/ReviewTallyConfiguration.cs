@@ -17,6 +17,8 @@ internal sealed class ReviewTallyConfiguration : IEntityTypeConfiguration<Review
         builder.Property(t => t.ReviewCount).HasColumnName("review_count");
         builder.Property(t => t.PositivitySum).HasColumnName("positivity_sum");
         builder.Property(t => t.RatingSum).HasColumnName("rating_sum");
+        builder.Property(t => t.UserRatingCount).HasColumnName("user_rating_count");
+        builder.Property(t => t.UserRatingSum).HasColumnName("user_rating_sum");
         builder.HasOne<Movie>()
             .WithMany(m => m.Tallies)
             .HasForeignKey(t => t.MovieId)

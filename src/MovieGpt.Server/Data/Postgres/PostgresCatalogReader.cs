@@ -31,9 +31,9 @@ public sealed class PostgresCatalogReader(PostgresReadBatcher reads) : ICatalogR
         return new MovieTallies(title, reviews, groups.Result, aspects.Result);
     }
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct)
+    public Task<List<ReviewResponse>> ReviewPageAsync(ReviewQuery query, int skip, int limit, CancellationToken ct)
     {
-        var (sql, parameters) = CatalogSql.ReviewPage(movieId, filter, skip, limit);
+        var (sql, parameters) = CatalogSql.ReviewPage(query, skip, limit);
         return reads.QueryAsync(sql, parameters, CatalogSql.Review, ct);
     }
 

@@ -24,10 +24,10 @@ public sealed class SqliteCatalogReader(SqliteReadPool pool) : ICatalogReader
             : null;
     }));
 
-    public Task<List<ReviewResponse>> ReviewPageAsync(int? movieId, AspectFilter? filter, int skip, int limit, CancellationToken ct) =>
+    public Task<List<ReviewResponse>> ReviewPageAsync(ReviewQuery query, int skip, int limit, CancellationToken ct) =>
         Task.FromResult(pool.Read(s =>
         {
-            var (sql, parameters) = CatalogSql.ReviewPage(movieId, filter, skip, limit);
+            var (sql, parameters) = CatalogSql.ReviewPage(query, skip, limit);
             var values = Array.ConvertAll(parameters, p => (p.Name, (object?)p.Value));
             return ReadAll(s.Command(sql, values), CatalogSql.Review, Math.Min(limit, 100));
         }));

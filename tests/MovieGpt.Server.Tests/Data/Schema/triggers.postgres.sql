@@ -50,9 +50,12 @@ BEGIN
     UPDATE review_tallies t SET
         review_count = t.review_count - gone.review_count,
         positivity_sum = t.positivity_sum - gone.positivity_sum,
-        rating_sum = t.rating_sum - gone.rating_sum
+        rating_sum = t.rating_sum - gone.rating_sum,
+        user_rating_count = t.user_rating_count - gone.user_rating_count,
+        user_rating_sum = t.user_rating_sum - gone.user_rating_sum
     FROM (SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int AS rating_bin, (created_at AT TIME ZONE 'UTC')::date AS day, COUNT(*) AS review_count,
-                 SUM(probability_positive + probability_neutral / 2.0) AS positivity_sum, SUM(predicted_rating) AS rating_sum
+                 SUM(probability_positive + probability_neutral / 2.0) AS positivity_sum, SUM(predicted_rating) AS rating_sum,
+                 COUNT(user_rating) AS user_rating_count, COALESCE(SUM(user_rating), 0) AS user_rating_sum
           FROM deleted
           GROUP BY 1, 2, 3, 4) gone
     WHERE t.movie_id = gone.movie_id AND t.sentiment_label = gone.sentiment_label
@@ -72,18 +75,21 @@ CREATE OR REPLACE FUNCTION public.reviews_tally_inserted()
  LANGUAGE plpgsql
 AS $function$
 BEGIN
-    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
+    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
     SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int, (created_at AT TIME ZONE 'UTC')::date,
-           COUNT(*), SUM(probability_positive + probability_neutral / 2.0), SUM(predicted_rating)
+           COUNT(*), SUM(probability_positive + probability_neutral / 2.0), SUM(predicted_rating),
+           COUNT(user_rating), COALESCE(SUM(user_rating), 0)
     FROM inserted
     GROUP BY 1, 2, 3, 4
     ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
         review_count = review_tallies.review_count + EXCLUDED.review_count,
         positivity_sum = review_tallies.positivity_sum + EXCLUDED.positivity_sum,
-        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum;
+        rating_sum = review_tallies.rating_sum + EXCLUDED.rating_sum,
+        user_rating_count = review_tallies.user_rating_count + EXCLUDED.user_rating_count,
+        user_rating_sum = review_tallies.user_rating_sum + EXCLUDED.user_rating_sum;
     RETURN NULL;
 END
 $function$
 ;
 
-CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at ON public.reviews FOR EACH ROW EXECUTE FUNCTION reviews_refuse_edit();
+CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at, user_rating ON public.reviews FOR EACH ROW EXECUTE FUNCTION reviews_refuse_edit();

@@ -15,7 +15,9 @@ CREATE TRIGGER reviews_tally_delete AFTER DELETE ON reviews BEGIN
     UPDATE review_tallies SET
         review_count = review_count - 1,
         positivity_sum = positivity_sum - (OLD.probability_positive + OLD.probability_neutral / 2.0),
-        rating_sum = rating_sum - OLD.predicted_rating
+        rating_sum = rating_sum - OLD.predicted_rating,
+        user_rating_count = user_rating_count - (OLD.user_rating IS NOT NULL),
+        user_rating_sum = user_rating_sum - COALESCE(OLD.user_rating, 0)
     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
       AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = substr(OLD.created_at, 1, 10);
     DELETE FROM review_tallies
@@ -25,15 +27,18 @@ CREATE TRIGGER reviews_tally_delete AFTER DELETE ON reviews BEGIN
 END;
 
 CREATE TRIGGER reviews_tally_insert AFTER INSERT ON reviews BEGIN
-    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum)
+    INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
     VALUES (NEW.movie_id, NEW.sentiment_label, CAST(floor(NEW.predicted_rating + 0.5) AS INTEGER), substr(NEW.created_at, 1, 10),
-            1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating)
+            1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating,
+            NEW.user_rating IS NOT NULL, COALESCE(NEW.user_rating, 0))
     ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
         review_count = review_count + 1,
         positivity_sum = positivity_sum + excluded.positivity_sum,
-        rating_sum = rating_sum + excluded.rating_sum;
+        rating_sum = rating_sum + excluded.rating_sum,
+        user_rating_count = user_rating_count + excluded.user_rating_count,
+        user_rating_sum = user_rating_sum + excluded.user_rating_sum;
 END;
 
-CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at ON reviews BEGIN
+CREATE TRIGGER reviews_tally_update BEFORE UPDATE OF movie_id, sentiment_label, predicted_rating, probability_positive, probability_neutral, created_at, user_rating ON reviews BEGIN
     SELECT RAISE(ABORT, 'reviews are not edited in place: delete the review and write a new one');
 END;

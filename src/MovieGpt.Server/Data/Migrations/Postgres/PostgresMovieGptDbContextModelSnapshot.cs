@@ -155,6 +155,16 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("runtime_minutes");
 
+                    b.Property<string>("SearchInitials")
+                        .HasMaxLength(410)
+                        .HasColumnType("character varying(410)")
+                        .HasColumnName("search_initials");
+
+                    b.Property<string>("SearchKey")
+                        .HasMaxLength(410)
+                        .HasColumnType("character varying(410)")
+                        .HasColumnName("search_key");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -280,6 +290,16 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("sentiment_score");
 
+                    b.Property<bool>("Spoiler")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("spoiler");
+
+                    b.Property<int?>("UserRating")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_rating");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt")
@@ -350,6 +370,14 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                     b.Property<int>("ReviewCount")
                         .HasColumnType("integer")
                         .HasColumnName("review_count");
+
+                    b.Property<int>("UserRatingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_rating_count");
+
+                    b.Property<int>("UserRatingSum")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_rating_sum");
 
                     b.HasKey("MovieId", "SentimentLabel", "RatingBin", "Day");
 

@@ -146,6 +146,16 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("runtime_minutes");
 
+                    b.Property<string>("SearchInitials")
+                        .HasMaxLength(410)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_initials");
+
+                    b.Property<string>("SearchKey")
+                        .HasMaxLength(410)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("search_key");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -269,6 +279,16 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("sentiment_score");
 
+                    b.Property<bool>("Spoiler")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false)
+                        .HasColumnName("spoiler");
+
+                    b.Property<int?>("UserRating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_rating");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt")
@@ -339,6 +359,14 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                     b.Property<int>("ReviewCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("review_count");
+
+                    b.Property<int>("UserRatingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_rating_count");
+
+                    b.Property<int>("UserRatingSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_rating_sum");
 
                     b.HasKey("MovieId", "SentimentLabel", "RatingBin", "Day");
 

@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Sentiment;
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Services;
+using static Microsoft.Playwright.Assertions;
+
+namespace MovieGpt.Server.UiTests.EndToEnd;
+
+/// <summary>A 별점 given with the keyboard shows first with the AI's hint; list state lives in the address and survives Back.</summary>
+[Collection(BrowserCollection.Name)]
+[RequiresChromium]
+public sealed class StarsAndPagingJourneyTests(BrowserFixture fixture)
+{
+    private const string Text = "결말이 충격적이었어요. 배우들 연기도 훌륭하고 음악도 좋아서 두 번 봤습니다.";
+
+    [RequirementFact]
+    public async Task AStarRatingGivenWithTheKeyboardShowsFirstWithTheAiHint()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var movie = await scope.ServiceProvider.GetRequiredService<IMovieService>().CreateAsync(
+            new CreateMovieRequest { Title = $"별점 극장 {Guid.NewGuid().ToString("N")[..6]}", Director = "한지수", Genre = "드라마", ReleaseDate = "2024-05-01" });
+        var predicted = fixture.App.Services.GetRequiredService<ISentimentAnalyzer>().Analyze(Text).Rating;
+        var page = await fixture.NewPageAsync();
+        await page.GotoInteractiveAsync($"movies/{movie.Id}");
+
+        // The radios take the arrow keys: from half a star to four and a half.
+        await page.GetByTestId("review-rating-1").FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        for (var i = 0; i < 8; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+        await Expect(page.GetByTestId("review-rating")).ToHaveAttributeAsync("data-value", "9");
+        await page.GetByTestId("review-author").FillAsync("별점관객");
+        await page.GetByTestId("review-content").FillAsync(Text);
+        await page.GetByTestId("review-spoiler-flag").CheckAsync();
+        await page.GetByTestId("review-submit").ClickAsync();
+
+        var review = page.GetByTestId("movie-reviews").GetByTestId("review-item").First;
+        await Expect(review.GetByTestId("user-stars")).ToHaveAttributeAsync("data-rating", "9");
+        await Expect(review.GetByTestId("review-ai-hint")).ToHaveTextAsync($"AI 예상 ★{predicted.ToString("0", CultureInfo.InvariantCulture)}");
+        // The stars come before the (hidden) text.
+        var order = await review.EvaluateAsync<string[]>("r => [...r.querySelectorAll('[data-testid]')].map(e => e.dataset.testid)");
+        Assert.True(Array.IndexOf(order, "review-user-rating") < Array.IndexOf(order, "review-spoiler"));
+        await Expect(review.GetByTestId("review-content-text")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("stats-user-rating-average")).ToHaveTextAsync("★ 9.0");
+        await Expect(page.GetByTestId("stats-user-rating-count")).ToHaveTextAsync("1명 참여");
+        await fixture.Screenshots.SaveAsync(page, "movie-stars");
+
+        await review.GetByTestId("review-spoiler").ClickAsync();
+        await Expect(review.GetByTestId("review-content-text")).ToHaveTextAsync(Text);
+    }
+
+    [RequirementFact]
+    public async Task SearchPageAndSortSurviveBack()
+    {
+        var tag = $"페이지{Guid.NewGuid().ToString("N")[..6]}";
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var movies = scope.ServiceProvider.GetRequiredService<IMovieService>();
+        for (var i = 0; i < 30; i++)
+        {
+            await movies.CreateAsync(new CreateMovieRequest { Title = $"{tag} 시리즈 {i + 1}", Director = "한지수", ReleaseDate = "2024-05-01" });
+        }
+        var page = await fixture.NewPageAsync();
+
+        // Searched without the space; the address carries the query, and page 2 is a link.
+        await page.GotoInteractiveAsync("movies");
+        await page.GetByTestId("movie-search").FillAsync($"{tag}시리즈");
+        await page.GetByTestId("movie-search-submit").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("q="));
+        await Expect(page.GetByTestId("movies-total")).ToHaveTextAsync("영화 30편");
+        await page.GetByTestId("pager").GetByText("2", new() { Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("page=2"));
+        await Expect(page.GetByTestId("pager-current")).ToHaveTextAsync("2");
+        await fixture.Screenshots.SaveAsync(page, "movies-paging");
+        var title = await page.GetByTestId("movie-card-title").First.TextContentAsync();
+
+        await page.GetByTestId("movie-card-title").First.ClickAsync();
+        await Expect(page.GetByTestId("movie-detail-title")).ToHaveTextAsync(title!);
+        await page.GetByTestId("review-sort").SelectOptionAsync("rating_desc");
+        await Expect(page).ToHaveURLAsync(new Regex("sort=rating_desc"));
+
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/movies/\d+$"));
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("page=2"));
+        await Expect(page.GetByTestId("pager-current")).ToHaveTextAsync("2");
+        await Expect(page.GetByTestId("movie-search")).ToHaveValueAsync($"{tag}시리즈");
+        await Expect(page.GetByTestId("movie-card-title").First).ToHaveTextAsync(title!);
+    }
+}
