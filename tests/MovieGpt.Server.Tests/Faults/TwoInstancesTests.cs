@@ -10,8 +10,8 @@ namespace MovieGpt.Server.Tests.Faults;
 
 /// <summary>
 /// Two server processes on one PostgreSQL database, as behind the compose file's nginx: what is written through one is
-/// read alike through both, an Idempotency-Key holds across them, the background jobs (the aspect back-fill, the purge of
-/// expired keys) do each piece of work once, and two started at the same moment on an empty database migrate it once.
+/// read alike through both, an Idempotency-Key holds across them, the background jobs (the aspect and search-key
+/// back-fills, the purge of expired keys) do each piece of work once, and two started at the same moment on an empty database migrate it once.
 /// (That both read what the other data-protects is DataProtectionTests', two apps on one database.)
 /// </summary>
 [RequiresPostgres]
@@ -53,6 +53,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal([0, 0], stopped);
         await Task.WhenAll(a.DisposeAsync().AsTask(), b.DisposeAsync().AsTask());
         Assert.Equal(41, await ScalarAsync("UPDATE reviews SET aspects = NULL"));
+        // The movies lose their search keys, which the start-up back-fill (under the migration lock) gives back once.
+        var unkeyed = await ScalarAsync("UPDATE movies SET search_key = NULL");
+        Assert.True(unkeyed > 0);
         // And 30 stored answers have expired: both purge at start-up, and each is deleted by one of them.
         Assert.Equal(30, await ScalarAsync(
             "INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response_body, location, created_at) "
@@ -81,6 +84,9 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             var purged = new[] { a, b }.SelectMany(s => s.LogEntries("MovieGpt.Server.Data.Idempotency.IdempotencyPurge"))
                 .Where(e => e["Count"] is not null).Sum(e => (int)e["Count"]!);
             Assert.Equal(30, purged);
+            var keyed = new[] { a, b }.SelectMany(s => s.LogEntries("MovieGpt.Database"))
+                .Where(e => e["Count"] is not null).Sum(e => (int)e["Count"]!);
+            Assert.Equal(unkeyed, keyed);
         }
         Assert.Equal(posted.Length + 1, await ScalarAsync($"SELECT COUNT(*) FROM reviews WHERE movie_id = {movie} AND aspects IS NOT NULL"));
     }

@@ -1,20 +1,20 @@
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace MovieGpt.Server.Data.Postgres;
 
 /// <summary>
-/// Applies the migrations on PostgreSQL one instance at a time. Two instances started together on an empty database
-/// otherwise both see no migration applied and run the same ones side by side (one fails on an index the other just
-/// dropped): EF Core's own lock is taken only once the history table exists. A session advisory lock, held on a
-/// connection of its own while EF migrates on another, makes the later instance wait and then find nothing to apply.
+/// Runs the start-up work on the database (the migrations, then the back-fills that follow them) one instance at a
+/// time. Two instances started together on an empty database otherwise both see no migration applied and run the same
+/// ones side by side (one fails on an index the other just dropped): EF Core's own lock is taken only once the history
+/// table exists. A session advisory lock, held on a connection of its own while the work runs on others, makes the
+/// later instance wait and then find nothing left to do.
 /// </summary>
 public static class PostgresMigrations
 {
     /// <summary>The advisory lock's key: any fixed number no other code of this database uses.</summary>
     public const long LockKey = 0x4D6F766965477074;   // "MovieGpt"
 
-    public static async Task MigratePostgresAsync(this MovieGptDbContext db, NpgsqlDataSource dataSource, CancellationToken ct = default)
+    public static async Task<T> ExclusivelyAsync<T>(NpgsqlDataSource dataSource, Func<Task<T>> work, CancellationToken ct = default)
     {
         await using var holder = await dataSource.OpenConnectionAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", holder))
@@ -24,7 +24,7 @@ public static class PostgresMigrations
         }
         try
         {
-            await db.Database.MigrateAsync(ct);
+            return await work();
         }
         finally
         {
