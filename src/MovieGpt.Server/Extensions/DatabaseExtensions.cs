@@ -136,16 +136,23 @@ public static class DatabaseExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieGptDbContext>();
+        int keyed;
         if (db.Database.IsSqlite())
         {
             await db.MigrateSqliteAsync();
+            keyed = await SearchKeyBackfill.RunAsync(db);
         }
         else
         {
-            await db.Database.MigrateAsync();
+            // The start-up back-fill too: an instance starting beside another finds it done.
+            keyed = await PostgresMigrations.ExclusivelyAsync(scope.ServiceProvider.GetRequiredService<Npgsql.NpgsqlDataSource>(), async () =>
+            {
+                await db.Database.MigrateAsync();
+                return await SearchKeyBackfill.RunAsync(db);
+            });
         }
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("MovieGpt.Database");
-        if (await SearchKeyBackfill.RunAsync(db) is > 0 and var keyed)
+        if (keyed > 0)
         {
             logger.LogInformation("Search keys back-filled for {Count} movies", keyed);
         }

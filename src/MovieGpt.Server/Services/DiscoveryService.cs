@@ -22,11 +22,7 @@ public sealed class DiscoveryService(IServiceScopeFactory scopes, ScorePrior pri
         var weights = await prior.GetAsync(ct);
         return await WithDbAsync(async db =>
         {
-            var movies = await MoviesAsync(db, ct);
-            if (query.Genre is { } genre)
-            {
-                movies = [.. movies.Where(m => m.Facets.HasGenre(genre))];
-            }
+            var movies = await MoviesAsync(db, ct, query.Genre);
             var days = await DaysAsync(db, RankingLists.FirstDay(query.Period, today), ct);
             return RankingLists.Build(query, movies, days, weights, _options.TrendingHalfLifeDays, today);
         });
@@ -37,10 +33,8 @@ public sealed class DiscoveryService(IServiceScopeFactory scopes, ScorePrior pri
         var weights = await prior.GetAsync(ct);
         return await WithDbAsync<IReadOnlyList<MovieResponse>>(async db =>
         {
-            var movies = (await MoviesAsync(db, ct)).Where(m =>
-                (query.Genre is null || m.Facets.HasGenre(query.Genre))
-                && (query.Director is null || MovieFacets.Same(m.Director, query.Director))
-                && (query.Actor is null || m.Facets.HasActor(query.Actor)));
+            var movies = (await MoviesAsync(db, ct, query.Genre, query.Actor))
+                .Where(m => query.Director is null || MovieFacets.Same(m.Director, query.Director));
             var figures = await FiguresAsync(db, ct);
             var chosen = movies
                 .Select(m => m.ToResponse(figures.GetValueOrDefault(m.Id, MovieFigures.None), weights))
@@ -80,10 +74,28 @@ public sealed class DiscoveryService(IServiceScopeFactory scopes, ScorePrior pri
         });
     }
 
-    private static async Task<List<MovieRow>> MoviesAsync(MovieGptDbContext db, CancellationToken ct) =>
-        await db.Movies.AsNoTracking()
+    /// <summary>
+    /// The movies of <paramref name="genre"/> and with <paramref name="actor"/> when given, chosen in the database from
+    /// the movie_genres and movie_actors rows (names are stored trimmed; matched trimmed and without regard to case, as
+    /// <see cref="MovieFacets.Same"/> matches them), so only the movies that match are read.
+    /// </summary>
+    private static async Task<List<MovieRow>> MoviesAsync(MovieGptDbContext db, CancellationToken ct, string? genre = null, string? actor = null)
+    {
+        var movies = db.Movies.AsNoTracking();
+        if (genre is not null)
+        {
+            var name = genre.Trim();
+            movies = movies.Where(m => db.MovieGenres.Any(g => g.MovieId == m.Id && g.Name.ToLower() == name.ToLower()));
+        }
+        if (actor is not null)
+        {
+            var name = actor.Trim();
+            movies = movies.Where(m => db.MovieActors.Any(a => a.MovieId == m.Id && a.Name.ToLower() == name.ToLower()));
+        }
+        return await movies
             .Select(m => new MovieRow(m.Id, m.Title, m.ReleaseDate, m.Director, m.Genre, m.PosterUrl, m.CreatedAt, m.Genres, m.Actors))
             .ToListAsync(ct);
+    }
 
     private static async Task<Dictionary<int, MovieFigures>> FiguresAsync(MovieGptDbContext db, CancellationToken ct) =>
         await db.ReviewTallies

@@ -184,6 +184,28 @@ public abstract class CatalogApiTests(CatalogFixture catalog)
     }
 
     [RequirementFact]
+    public async Task ConcurrentLookupsOfOneRecordShareOneCallToTmdb()
+    {
+        var id = FreshId();
+        Task<JsonObject>[] lookups;
+        using (_tmdb.Hold(id))
+        {
+            lookups = [.. Enumerable.Range(0, 6).Select(_ => _client.GetObjectAsync($"/api/catalog/{id}"))];
+            for (var waited = 0; _tmdb.Count($"movie/{id}") == 0; waited += 20)
+            {
+                Assert.True(waited < 30_000, "no lookup reached TMDB");
+                await Task.Delay(20);
+            }
+            // The other lookups arrive meanwhile (any that come after the answer are served from the cache anyway).
+            await Task.Delay(500);
+        }
+        var answers = await Task.WhenAll(lookups);
+
+        Assert.Equal(1, _tmdb.Count($"movie/{id}"));
+        Assert.All(answers, answer => Assert.Equal(answers[0].ToJsonString(), answer.ToJsonString()));
+    }
+
+    [RequirementFact]
     public async Task WithoutAKeyEveryCatalogCallAnswers503NamingTheSetting()
     {
         var before = await catalog.Server.ScalarAsync("SELECT COUNT(*) FROM movies");

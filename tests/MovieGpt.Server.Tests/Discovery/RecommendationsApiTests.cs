@@ -84,6 +84,25 @@ public abstract class RecommendationsApiTests(ServerFixture server)
         Assert.Equal([starring.Id()], Ids(both));
     }
 
+    // The filters run in the database on movie_genres and movie_actors: a whole name, trimmed, in any case; never a part of one.
+    [RequirementFact]
+    public async Task RecommendMatchesWholeGenreAndActorNamesTrimmedInAnyCaseButNotPartsOfNames()
+    {
+        var tag = DiscoverySeed.NewTag();
+        string genre = $"Noir{tag}", actor = $"Actor{tag}";
+        var named = await CreateCatalogMovieAsync("이름 그대로", [genre], [actor]);
+        var longer = await CreateCatalogMovieAsync("더 긴 이름", [$"{genre} Classic"], [$"{actor} Jr"]);
+        await server.ReviewsAsync(named.Id(), 2, positive: 0.8);
+        await server.ReviewsAsync(longer.Id(), 2, positive: 0.8);
+
+        var found = await _client.GetArrayAsync(
+            $"/api/movies/recommend?genre={Uri.EscapeDataString($"  {genre.ToLowerInvariant()} ")}&actor={Uri.EscapeDataString(actor.ToUpperInvariant())}");
+        var byGenre = await _client.GetArrayAsync($"/api/movies/recommend?genre={Uri.EscapeDataString(genre.ToUpperInvariant())}");
+
+        Assert.Equal([named.Id()], Ids(found));
+        Assert.Equal([named.Id()], Ids(byGenre));
+    }
+
     [RequirementFact]
     public async Task SharedActorsAreAReasonForSimilarity()
     {

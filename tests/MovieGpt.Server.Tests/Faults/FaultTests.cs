@@ -85,6 +85,40 @@ public abstract class FaultTests
         Assert.Equal(load.Acknowledged.Count, Convert.ToInt32(await count.ExecuteScalarAsync()));
     }
 
+    [RequirementFact]
+    public async Task ADatabaseCutForTenSecondsIsAnswered503WithRetryAfterAndRecoversLosingNothing()
+    {
+        await using var database = await CreateDatabaseAsync();
+        await using var gate = Gate(database);
+        await using var server = await RunningServer.StartAsync(Settings(database, gate));
+        var movie = (await server.Client.CreateMovieAsync("연결 끊김")).Id();
+        var load = new ReviewLoad(server.Client, movie) { KeepGoingOn503 = true };
+
+        var running = load.RunAsync(workers: 4);
+        await load.WaitForAcknowledgedAsync(10);
+        await using (await CutAsync(database, gate))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(10));
+        }
+        var restored = load.Acknowledged.Count;
+        try
+        {
+            await load.WaitForAcknowledgedAsync(restored + 10);
+            load.Stop();
+            await running;
+        }
+        catch (Xunit.Sdk.XunitException failed)
+        {
+            // What the server logged of the failure, beside what the client saw.
+            throw new Xunit.Sdk.XunitException($"{failed.Message}\n{string.Join('\n', server.Lines.Where(line => line.Contains("xception", StringComparison.Ordinal)).Take(3))}");
+        }
+
+        Assert.Equal(CutAnswers503, !load.Unavailable.IsEmpty);
+        Assert.All(load.Unavailable, retryAfter => Assert.Equal("5", retryAfter));
+        Assert.Empty(load.Unacknowledged);
+        Assert.Subset(await StoredIdsAsync(server.Client, movie), load.Acknowledged.Values.ToHashSet());
+    }
+
     // Right after a cut, a read may still meet a connection the cut broke: that is one more 503, then the answer.
     private static async Task<HashSet<int>> StoredIdsAsync(HttpClient client, int movie)
     {

@@ -25,6 +25,7 @@ public sealed class FakeTmdb : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<FakeTmdbRequest> _requests = new();
+    private readonly ConcurrentDictionary<int, TaskCompletionSource> _held = new();
 
     private FakeTmdb(WebApplication app) => _app = app;
 
@@ -41,6 +42,21 @@ public sealed class FakeTmdb : IAsyncDisposable
 
     /// <summary>The requests whose path (after /3/) is <paramref name="path"/>, e.g. <c>movie/496243</c>.</summary>
     public int Count(string path) => _requests.Count(r => r.Path == path);
+
+    /// <summary>
+    /// Holds the answers for movie <paramref name="id"/> (each request is recorded on arrival) until the answer is
+    /// disposed, so a test can have several lookups in flight at once.
+    /// </summary>
+    public IDisposable Hold(int id)
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _held[id] = held;
+        return new Release(() =>
+        {
+            _held.TryRemove(id, out _);
+            held.TrySetResult();
+        });
+    }
 
     /// <summary>
     /// The settings that point the app at this fake with the v3 key (or the v4 token, or any key): one retry, a short
@@ -125,6 +141,10 @@ public sealed class FakeTmdb : IAsyncDisposable
         {
             return await MisbehaveAsync(misbehaviour, context);
         }
+        if (_held.TryGetValue(id, out var held))
+        {
+            await held.Task.WaitAsync(context.RequestAborted);
+        }
         var movie = FakeTmdbMovies.Find(id);
         return movie is null
             ? Error(StatusCodes.Status404NotFound, 34, "The resource you requested could not be found.")
@@ -174,3 +194,8 @@ public sealed class FakeTmdb : IAsyncDisposable
 
 /// <summary>One request the fake received; <see cref="Path"/> is what follows /3/, e.g. <c>search/movie</c>.</summary>
 public sealed record FakeTmdbRequest(string Path, string Query, string Language, string? ApiKey, string? BearerToken, string AppendToResponse);
+
+internal sealed class Release(Action release) : IDisposable
+{
+    public void Dispose() => release();
+}

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using MovieGpt.Server.Contracts;
@@ -22,11 +23,11 @@ public sealed class TmdbCatalogProvider(TmdbClient client, TmdbCache cache, IOpt
     {
         EnsureEnabled();
         var normalized = string.Join(' ', query.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        var hits = await cache.GetOrAddAsync($"search:{options.Value.Language}:{normalized}", async () =>
+        var hits = await cache.GetOrAddAsync($"search:{options.Value.Language}:{normalized}", async token =>
         {
-            var page = await client.SearchAsync(normalized, ct);
+            var page = await client.SearchAsync(normalized, token);
             return (IReadOnlyList<CatalogSearchHit>)[.. page.Results!.Where(r => r.Id > 0).Select(ToHit).OfType<CatalogSearchHit>()];
-        });
+        }, ct);
         return [.. hits.Take(limit)];
     }
 
@@ -37,7 +38,7 @@ public sealed class TmdbCatalogProvider(TmdbClient client, TmdbCache cache, IOpt
         {
             throw new CatalogException(CatalogFailure.NotFound, "TMDB ids are positive.");
         }
-        return await cache.GetOrAddAsync($"movie:{options.Value.Language}:{id}", async () => ToMovie(await client.MovieAsync(id, ct)));
+        return await cache.GetOrAddAsync($"movie:{options.Value.Language}:{id}", async token => ToMovie(await client.MovieAsync(id, token)), ct);
     }
 
     private void EnsureEnabled()
@@ -120,25 +121,43 @@ public sealed class TmdbCatalogProvider(TmdbClient client, TmdbCache cache, IOpt
 
 /// <summary>
 /// TMDB's answers kept in memory for <see cref="TmdbOptions.CacheMinutes"/>, at most <see cref="TmdbOptions.CacheEntries"/>
-/// of them (a cache of its own, so its size limit binds no one else); failures are not kept.
+/// of them (a cache of its own, so its size limit binds no one else); failures are not kept. Concurrent lookups of one
+/// key share one upstream call (a search typed by several users, a popular movie), so a burst costs TMDB's rate limit
+/// one request: the call runs to its end even if the request that started it is aborted, and each caller stops
+/// waiting on its own cancellation.
 /// </summary>
 public sealed class TmdbCache(IOptions<TmdbOptions> options) : IDisposable
 {
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = options.Value.CacheEntries });
+    private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _loading = new();
 
-    internal async Task<T> GetOrAddAsync<T>(string key, Func<Task<T>> load) where T : class
+    internal async Task<T> GetOrAddAsync<T>(string key, Func<CancellationToken, Task<T>> load, CancellationToken ct) where T : class
     {
         if (_cache.TryGetValue(key, out T? cached) && cached is not null)
         {
             return cached;
         }
-        var value = await load();
-        if (options.Value.CacheMinutes <= 0)
+        // Lazy: GetOrAdd may build a value that loses the race, and only the winner's may start a call.
+        var loading = _loading.GetOrAdd(key, k => new Lazy<Task<object>>(() => LoadAsync(k, load)));
+        return (T)await loading.Value.WaitAsync(ct);
+    }
+
+    private async Task<object> LoadAsync<T>(string key, Func<CancellationToken, Task<T>> load) where T : class
+    {
+        try
         {
+            var value = await load(CancellationToken.None);
+            if (options.Value.CacheMinutes > 0)
+            {
+                _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(options.Value.CacheMinutes) });
+            }
             return value;
         }
-        _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(options.Value.CacheMinutes) });
-        return value;
+        finally
+        {
+            // Set before this: a lookup from now on finds the answer in the cache, or (a failure) calls again.
+            _loading.TryRemove(key, out _);
+        }
     }
 
     public void Dispose() => _cache.Dispose();
