@@ -20,6 +20,10 @@ public static class SitePages
         new("movie-detail", $"movies/{sample.MovieId}", "movie-detail"),
         new("review-new", "reviews/new", "review-form"),
         new("reviews", "reviews", "stats-panel"),
+        new("reviews-filtered", "reviews?sentiment=positive&sort=rating_desc", "stats-panel"),
+        new("movies-searched", "movies?q=%E3%85%85&sort=reviews&page=1", "movies-total"),
+        new("rankings", "rankings", "ranking-panel"),
+        new("recommend", "recommend", "recommend-form"),
         new("not-found", "no/such/page", "not-found-page"),
         new("error", "Error", "error-page", Static: true),
     ];
