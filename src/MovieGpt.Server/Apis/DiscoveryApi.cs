@@ -23,7 +23,7 @@ public static class DiscoveryApi
         app.MapGet("/api/rankings", GetRankings)
             .WithTags("Rankings")
             .WithSummary("Best, most reviewed, trending and most divided movies")
-            .WithDescription("period: all (default), 30d or 7d (the last 30 or 7 UTC days, today included); genre: only movies with that genre among theirs. "
+            .WithDescription("period: all (default), 30d or 7d (the last 30 or 7 days in Korea, today included); genre: only movies with that genre among theirs. "
                 + "best: by adjusted_score, rank null while a movie has fewer than min_reviews reviews (needs_more_reviews); most_reviewed: by review count; "
                 + "trending: by trend_score, each review weighted 2^(−age in days / trending_half_life_days); most_divided: movies with at least min_reviews reviews "
                 + "whose positive share, among the reviews labelled positive or negative, is closest to one half. Figures count the period's reviews. " + ScoreNote);

@@ -1,6 +1,6 @@
 namespace MovieGpt.Server.Contracts;
 
-/// <summary>The window GET /api/rankings counts reviews in: every review, or those of the last 30 or 7 UTC days (today included).</summary>
+/// <summary>The window GET /api/rankings counts reviews in: every review, or those of the last 30 or 7 days in Korea (today included).</summary>
 public enum RankingPeriod
 {
     All,

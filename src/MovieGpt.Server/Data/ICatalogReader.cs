@@ -28,7 +28,7 @@ public interface ICatalogReader
     /// </summary>
     Task<List<ReviewResponse>> ReviewPageAsync(ReviewQuery query, int skip, int limit, CancellationToken ct);
 
-    /// <summary>The reviews' tallies summed per (label, rounded rating, UTC day), in no particular order.</summary>
+    /// <summary>The reviews' tallies summed per (label, rounded rating, day in Korea), in no particular order.</summary>
     Task<List<ReviewGroup>> ReviewGroupsAsync(int? movieId, CancellationToken ct);
 
     /// <summary>The first and last review times (both null without reviews).</summary>
@@ -42,5 +42,5 @@ public sealed record AspectCount(string Aspect, string Label, int Mentions);
 
 public sealed record ReviewSpan(DateTime? First, DateTime? Last);
 
-/// <summary>The reviews of one label, rounded rating and UTC day: their count and sums, and the count and sum of their writers' 별점.</summary>
+/// <summary>The reviews of one label, rounded rating and day in Korea: their count and sums, and the count and sum of their writers' 별점.</summary>
 public sealed record ReviewGroup(string Label, int Bin, DateOnly Day, int Count, double Positivity, double Rating, int UserRatings = 0, int UserRatingSum = 0);

@@ -18,7 +18,7 @@ public sealed class DiscoveryService(IServiceScopeFactory scopes, ScorePrior pri
 
     public async Task<RankingsResponse> RankingsAsync(RankingQuery query, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = ReviewTally.DayOf(clock.GetUtcNow());
         var weights = await prior.GetAsync(ct);
         return await WithDbAsync(async db =>
         {

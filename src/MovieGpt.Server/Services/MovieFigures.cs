@@ -38,5 +38,5 @@ public sealed record MovieFigures(int Count, double Positivity, int Positive, in
         new(a.Count + b.Count, a.Positivity + b.Positivity, a.Positive + b.Positive, a.Negative + b.Negative);
 }
 
-/// <summary>A movie's reviews of one UTC day, for the rankings' periods and trending.</summary>
+/// <summary>A movie's reviews of one day in Korea, for the rankings' periods and trending.</summary>
 public sealed record MovieDay(int MovieId, DateOnly Day, MovieFigures Figures);

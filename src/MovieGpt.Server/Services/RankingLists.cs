@@ -69,7 +69,7 @@ public static class RankingLists
         }
     }
 
-    /// <summary>The first UTC day a period counts (null: every day); today is its last.</summary>
+    /// <summary>The first day (in Korea) a period counts (null: every day); today is its last.</summary>
     public static DateOnly? FirstDay(RankingPeriod period, DateOnly today) => period switch
     {
         RankingPeriod.ThirtyDays => today.AddDays(-29),

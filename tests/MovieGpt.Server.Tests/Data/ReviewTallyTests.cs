@@ -40,11 +40,12 @@ public abstract class ReviewTallyTests(ServerFixture server)
     }
 
     [RequirementFact]
-    public async Task ReviewsAreTalliedByTheirUtcDayAndRoundedRating()
+    public async Task ReviewsAreTalliedByTheirDayInKoreaAndRoundedRating()
     {
         var movie = await _client.CreateMovieAsync($"집계 날짜 {Guid.NewGuid():N}");
-        var midnight = new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
-        DateTime[] times = [midnight.AddTicks(-1), midnight, midnight.AddHours(13), midnight.AddDays(-40), midnight.AddDays(2)];
+        // Midnight in Seoul (UTC+9) on 1 March is 15:00 UTC on 28 February: one tick before it is still 28 February.
+        var midnight = new DateTime(2026, 2, 28, 15, 0, 0, DateTimeKind.Utc);
+        DateTime[] times = [midnight.AddTicks(-1), midnight, midnight.AddHours(8.9), midnight.AddDays(-40), midnight.AddDays(2)];
         double[] ratings = [1.0, 4.5, 4.4, 9.5, 10.0];
         await using (var scope = server.Services.CreateAsyncScope())
         {
@@ -60,8 +61,10 @@ public abstract class ReviewTallyTests(ServerFixture server)
 
         await AssertTalliesMatchReviewsAsync(movie.Id());
         var stats = (await _client.GetObjectAsync($"/api/movies/{movie.Id()}/stats"))["stats"]!;
+        // 15:00 and 23:54 UTC on 28 February are both 1 March in Seoul.
         Assert.Equal(["2026-01-20", "2026-02-28", "2026-03-01", "2026-03-03"],
             stats["timeline"]!.AsArray().Select(d => (string)d!["date"]!));
+        Assert.Equal([1, 1, 2, 1], stats["timeline"]!.AsArray().Select(d => (int)d!["review_count"]!));
         Assert.Equal([1, 0, 0, 1, 1, 0, 0, 0, 0, 2], stats["rating_histogram"]!.AsArray().Select(n => (int)n!));
         Assert.Equal(midnight.AddDays(-40), DateTime.Parse((string)stats["first_review_at"]!).ToUniversalTime());
         Assert.Equal(midnight.AddDays(2), DateTime.Parse((string)stats["last_review_at"]!).ToUniversalTime());
@@ -163,14 +166,18 @@ public abstract class ReviewTallyTests(ServerFixture server)
         await AssertTalliesMatchReviewsAsync(scope.ServiceProvider.GetRequiredService<MovieGptDbContext>(), movieId);
     }
 
-    protected static async Task AssertTalliesMatchReviewsAsync(MovieGptDbContext db, int movieId)
+    /// <summary>Korea's offset from UTC (no daylight saving since 1988): tallies count reviews by their day there.</summary>
+    private static readonly TimeSpan s_kst = TimeSpan.FromHours(9);
+
+    /// <summary>The tallies equal a grouping of the reviews by label, rounded rating and day (in Korea, or in UTC before the migration that moved them).</summary>
+    protected static async Task AssertTalliesMatchReviewsAsync(MovieGptDbContext db, int movieId, bool kstDays = true)
     {
         // Only the tallied columns: the database may be at a migration older than the model.
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.MovieId == movieId)
             .Select(r => new { r.SentimentLabel, r.PredictedRating, r.CreatedAt, r.ProbabilityPositive, r.ProbabilityNeutral })
             .ToListAsync();
         var expected = reviews
-            .GroupBy(r => (r.SentimentLabel, Bin: (int)Math.Floor(r.PredictedRating + 0.5), Day: DateOnly.FromDateTime(r.CreatedAt.ToUniversalTime())))
+            .GroupBy(r => (r.SentimentLabel, Bin: (int)Math.Floor(r.PredictedRating + 0.5), Day: DateOnly.FromDateTime(r.CreatedAt.ToUniversalTime() + (kstDays ? s_kst : TimeSpan.Zero))))
             .Select(g => (g.Key, Count: g.Count(), Positivity: g.Sum(r => r.ProbabilityPositive + r.ProbabilityNeutral / 2), Rating: g.Sum(r => r.PredictedRating)))
             .OrderBy(t => t.Key)
             .ToList();
@@ -235,7 +242,7 @@ public sealed class PostgresReviewTallyTests(PostgresServerFixture server) : Rev
         await migrator.MigrateAsync(RowTriggers);
         await AddReviewsAsync(db, movie.Id, 2);
         await db.Reviews.Where(r => r.MovieId == movie.Id && r.Content.StartsWith("트리거 시험 2")).ExecuteDeleteAsync();
-        await AssertTalliesMatchReviewsAsync(db, movie.Id);
+        await AssertTalliesMatchReviewsAsync(db, movie.Id, kstDays: false);
     }
 
     // Twelve reviews in one statement, several to a tally, as the review writer inserts a batch; EF's SaveChanges would

@@ -40,7 +40,8 @@ public abstract class MovieStatsApiTests(ServerFixture server)
         }
         Assert.Equal(expectedHistogram, histogram);
         var day = Assert.Single(stats["timeline"]!.AsArray())!;
-        Assert.Equal(DateOnly.FromDateTime(reviews.Max(CreatedAt)).ToString("yyyy-MM-dd"), (string?)day["date"]);
+        // The timeline's days are Korea's (UTC+9), as the times beside the reviews.
+        Assert.Equal(DateOnly.FromDateTime(reviews.Max(CreatedAt).AddHours(9)).ToString("yyyy-MM-dd"), (string?)day["date"]);
         Assert.Equal(reviews.Count, (int)day["review_count"]!);
         Assert.Equal((double)stats["average_score"]!, (double)day["average_score"]!, 3);
         Assert.Equal(reviews.Min(CreatedAt), DateTime.Parse((string)stats["first_review_at"]!).ToUniversalTime(), TimeSpan.FromMilliseconds(1));

@@ -53,7 +53,7 @@ BEGIN
         rating_sum = t.rating_sum - gone.rating_sum,
         user_rating_count = t.user_rating_count - gone.user_rating_count,
         user_rating_sum = t.user_rating_sum - gone.user_rating_sum
-    FROM (SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int AS rating_bin, (created_at AT TIME ZONE 'UTC')::date AS day, COUNT(*) AS review_count,
+    FROM (SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int AS rating_bin, (created_at AT TIME ZONE 'Asia/Seoul')::date AS day, COUNT(*) AS review_count,
                  SUM(probability_positive + probability_neutral / 2.0) AS positivity_sum, SUM(predicted_rating) AS rating_sum,
                  COUNT(user_rating) AS user_rating_count, COALESCE(SUM(user_rating), 0) AS user_rating_sum
           FROM deleted
@@ -82,13 +82,13 @@ BEGIN
         user_rating_count = user_rating_count - (OLD.user_rating IS NOT NULL)::int,
         user_rating_sum = user_rating_sum - COALESCE(OLD.user_rating, 0)
     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
-      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date;
+      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'Asia/Seoul')::date;
     DELETE FROM review_tallies
     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
-      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date
+      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'Asia/Seoul')::date
       AND review_count <= 0;
     INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
-    VALUES (NEW.movie_id, NEW.sentiment_label, floor(NEW.predicted_rating + 0.5)::int, (NEW.created_at AT TIME ZONE 'UTC')::date,
+    VALUES (NEW.movie_id, NEW.sentiment_label, floor(NEW.predicted_rating + 0.5)::int, (NEW.created_at AT TIME ZONE 'Asia/Seoul')::date,
             1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating,
             (NEW.user_rating IS NOT NULL)::int, COALESCE(NEW.user_rating, 0))
     ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
@@ -110,7 +110,7 @@ CREATE OR REPLACE FUNCTION public.reviews_tally_inserted()
 AS $function$
 BEGIN
     INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
-    SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int, (created_at AT TIME ZONE 'UTC')::date,
+    SELECT movie_id, sentiment_label, floor(predicted_rating + 0.5)::int, (created_at AT TIME ZONE 'Asia/Seoul')::date,
            COUNT(*), SUM(probability_positive + probability_neutral / 2.0), SUM(predicted_rating),
            COUNT(user_rating), COALESCE(SUM(user_rating), 0)
     FROM inserted

@@ -273,13 +273,13 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
                         user_rating_count = user_rating_count - (OLD.user_rating IS NOT NULL)::int,
                         user_rating_sum = user_rating_sum - COALESCE(OLD.user_rating, 0)
                     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
-                      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date;
+                      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'Asia/Seoul')::date;
                     DELETE FROM review_tallies
                     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
-                      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'UTC')::date
+                      AND rating_bin = floor(OLD.predicted_rating + 0.5)::int AND day = (OLD.created_at AT TIME ZONE 'Asia/Seoul')::date
                       AND review_count <= 0;
                     INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
-                    VALUES (NEW.movie_id, NEW.sentiment_label, floor(NEW.predicted_rating + 0.5)::int, (NEW.created_at AT TIME ZONE 'UTC')::date,
+                    VALUES (NEW.movie_id, NEW.sentiment_label, floor(NEW.predicted_rating + 0.5)::int, (NEW.created_at AT TIME ZONE 'Asia/Seoul')::date,
                             1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating,
                             (NEW.user_rating IS NOT NULL)::int, COALESCE(NEW.user_rating, 0))
                     ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET

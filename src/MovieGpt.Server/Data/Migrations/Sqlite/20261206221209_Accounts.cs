@@ -270,13 +270,13 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
                         user_rating_count = user_rating_count - (OLD.user_rating IS NOT NULL),
                         user_rating_sum = user_rating_sum - COALESCE(OLD.user_rating, 0)
                     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
-                      AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = substr(OLD.created_at, 1, 10);
+                      AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = date(OLD.created_at, '+9 hours');
                     DELETE FROM review_tallies
                     WHERE movie_id = OLD.movie_id AND sentiment_label = OLD.sentiment_label
-                      AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = substr(OLD.created_at, 1, 10)
+                      AND rating_bin = CAST(floor(OLD.predicted_rating + 0.5) AS INTEGER) AND day = date(OLD.created_at, '+9 hours')
                       AND review_count <= 0;
                     INSERT INTO review_tallies (movie_id, sentiment_label, rating_bin, day, review_count, positivity_sum, rating_sum, user_rating_count, user_rating_sum)
-                    VALUES (NEW.movie_id, NEW.sentiment_label, CAST(floor(NEW.predicted_rating + 0.5) AS INTEGER), substr(NEW.created_at, 1, 10),
+                    VALUES (NEW.movie_id, NEW.sentiment_label, CAST(floor(NEW.predicted_rating + 0.5) AS INTEGER), date(NEW.created_at, '+9 hours'),
                             1, NEW.probability_positive + NEW.probability_neutral / 2.0, NEW.predicted_rating,
                             NEW.user_rating IS NOT NULL, COALESCE(NEW.user_rating, 0))
                     ON CONFLICT (movie_id, sentiment_label, rating_bin, day) DO UPDATE SET
