@@ -41,6 +41,11 @@ public sealed class DraftTests(BrowserFixture fixture)
             await page.GotoInteractiveAsync($"movies/{movieId}");
             await page.GetByTestId("review-author").FillAsync("끈기");
             await page.GetByTestId("review-content").FillAsync(Draft);
+            await page.GetByTestId("review-rating-1").FocusAsync();
+            await page.Keyboard.PressAsync("Space");
+            await page.Keyboard.PressAsync("ArrowRight");
+            await Expect(page.GetByTestId("review-rating")).ToHaveAttributeAsync("data-value", "2");
+            await page.GetByTestId("review-spoiler-flag").CheckAsync();
 
             // The server goes away: the Korean banner says so, and the page keeps taking input.
             await first.DisposeAsync();
@@ -54,6 +59,8 @@ public sealed class DraftTests(BrowserFixture fixture)
             second.StartServer();
             await Expect(page.GetByTestId("review-content")).ToHaveValueAsync(Draft, new() { Timeout = 90_000 });
             await Expect(page.GetByTestId("review-author")).ToHaveValueAsync("끈기");
+            await Expect(page.GetByTestId("review-rating")).ToHaveAttributeAsync("data-value", "2");
+            await Expect(page.GetByTestId("review-spoiler-flag")).ToBeCheckedAsync();
             await Expect(banner).ToBeHiddenAsync();
 
             // Saved, the draft is gone: a reload shows an empty form.

@@ -6,8 +6,13 @@ function save(root) {
     const values = {};
     let written = false;
     for (const field of root.querySelectorAll('[data-draft]')) {
-        values[field.dataset.draft] = field.value;
-        written ||= field.value.trim() !== '';
+        // A radio group (the 별점) is its checked radio's value; a checkbox is 'true' or ''.
+        if (field.type === 'radio' && !field.checked) {
+            continue;
+        }
+        const value = field.type === 'checkbox' ? (field.checked ? 'true' : '') : field.value;
+        values[field.dataset.draft] = value;
+        written ||= value.trim() !== '';
     }
     try {
         if (written) {
