@@ -159,28 +159,6 @@ public sealed class BatchScenario(LoadOptions options, TextWriter output)
     /// Client <paramref name="index"/> connects from its own 127.0.x.y, so the server sees one client per address (its
     /// fair share and rate limits are per address); the prober (null) from the default address.
     /// </summary>
-    private HttpClient Client(int? index)
-    {
-        var handler = new SocketsHttpHandler();
-        if (index is { } i && IPAddress.TryParse(options.Url.Host, out var host) && host.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var local = new IPAddress([127, 0, (byte)(i / 240), (byte)(10 + i % 240)]);
-            handler.ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(local, 0));
-                    await socket.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            };
-        }
-        return new HttpClient(handler) { BaseAddress = new Uri(options.Url, "/"), Timeout = TimeSpan.FromSeconds(120) };
-    }
+    private HttpClient Client(int? index) =>
+        LoopbackClient.From(options.Url, index is { } i ? new IPAddress([127, 0, (byte)(i / 240), (byte)(10 + i % 240)]) : null, TimeSpan.FromSeconds(120));
 }

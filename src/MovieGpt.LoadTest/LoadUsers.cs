@@ -52,28 +52,6 @@ public sealed class LoadUsers
     };
 
     /// <summary>User i connects from 127.1.x.y (any 127/8 address is this machine's on Linux); elsewhere from the default one.</summary>
-    private static HttpClient FromOwnAddress(Uri url, int index)
-    {
-        var handler = new SocketsHttpHandler();
-        if (IPAddress.TryParse(url.Host, out var host) && host.AddressFamily == AddressFamily.InterNetwork)
-        {
-            var local = new IPAddress([127, 1, (byte)(index / 250), (byte)(1 + index % 250)]);
-            handler.ConnectCallback = async (context, ct) =>
-            {
-                var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                try
-                {
-                    socket.Bind(new IPEndPoint(local, 0));
-                    await socket.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, ct);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch
-                {
-                    socket.Dispose();
-                    throw;
-                }
-            };
-        }
-        return new HttpClient(handler) { BaseAddress = new Uri(url, "/"), Timeout = TimeSpan.FromSeconds(60) };
-    }
+    private static HttpClient FromOwnAddress(Uri url, int index) =>
+        LoopbackClient.From(url, new IPAddress([127, 1, (byte)(index / 250), (byte)(1 + index % 250)]), TimeSpan.FromSeconds(60));
 }
