@@ -192,12 +192,11 @@ public sealed class SqliteConnectionTests(SqliteServerFixture server) : IClassFi
 public sealed class PostgresConnectionStringTests
 {
     [Fact]
-    public void AutomaticPreparationIsTurnedOnByDefault()
+    public void ResetOnCloseIsTurnedOffAndAutomaticPreparationLeftOffByDefault()
     {
         var built = new Npgsql.NpgsqlConnectionStringBuilder(PostgresRegistration.ConnectionString("Host=db;Username=u;Password=p"));
 
-        Assert.Equal(64, built.MaxAutoPrepare);
-        Assert.Equal(2, built.AutoPrepareMinUsages);
+        Assert.Equal(0, built.MaxAutoPrepare);
         Assert.True(built.NoResetOnClose);
         Assert.Equal("db", built.Host);
     }
@@ -209,11 +208,11 @@ public sealed class PostgresConnectionStringTests
         Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(PostgresRegistration.ConnectionString(configured)).NoResetOnClose);
 
     [Theory]
-    [InlineData("Host=db;Max Auto Prepare=0")]
-    [InlineData("Host=db;MaxAutoPrepare=0")]
-    [InlineData("Host=db;max auto prepare=0")]
+    [InlineData("Host=db;Max Auto Prepare=64")]
+    [InlineData("Host=db;MaxAutoPrepare=64")]
+    [InlineData("Host=db;max auto prepare=64")]
     public void AnExplicitSettingIsKept(string configured) =>
-        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(PostgresRegistration.ConnectionString(configured)).MaxAutoPrepare);
+        Assert.Equal(64, new Npgsql.NpgsqlConnectionStringBuilder(PostgresRegistration.ConnectionString(configured)).MaxAutoPrepare);
 
     [Fact]
     public void TheReadsPlanEveryStatementWaitAsLongAsEfAndKeepTheOtherDefaults()
@@ -222,7 +221,6 @@ public sealed class PostgresConnectionStringTests
 
         Assert.Equal("-c plan_cache_mode=force_custom_plan", built.Options);
         Assert.Equal(45, built.CommandTimeout);
-        Assert.Equal(64, built.MaxAutoPrepare);
         Assert.True(built.NoResetOnClose);
     }
 

@@ -20,11 +20,11 @@ public static class PostgresRegistration
     }
 
     /// <summary>
-    /// Npgsql defaults the service changes unless the connection string sets them. Automatic preparation: EF and the
-    /// readers send the same few statements all day, and a prepared one skips PostgreSQL's parse and plan. No reset on
-    /// close: by default a pooled connection sends seven reset statements (RESET ALL, UNLISTEN *, …) every time it is
-    /// reused, and nothing here sets session state (no SET, LISTEN, temporary tables or advisory locks) to reset.
-    /// What each gained is in docs/performance.md.
+    /// Npgsql defaults the service changes unless the connection string sets them. No reset on close: by default a
+    /// pooled connection sends seven reset statements (RESET ALL, UNLISTEN *, …) every time it is reused, and nothing
+    /// here leaves session state behind (the migration lock is released before its connection goes back). Automatic
+    /// preparation stays off: after connections were dropped mid-command it desynchronised Npgsql's protocol state
+    /// ("BindComplete while expecting ParseComplete"), answering 500s; see docs/performance.md.
     /// </summary>
     public static string ConnectionString(string configured)
     {
@@ -33,11 +33,6 @@ public static class PostgresRegistration
         var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>()
             .Select(key => key.Replace(" ", "", StringComparison.Ordinal))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (!written.Contains("MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = 64;
-            builder.AutoPrepareMinUsages = 2;
-        }
         if (!written.Contains("NoResetOnClose"))
         {
             builder.NoResetOnClose = true;
