@@ -38,7 +38,8 @@ public static class ReviewsApi
             .AddEndpointFilter<ValidationFilter<UpdateReviewRequest>>()
             .AddEndpointFilter(new UnreadableTextFilter("content", "리뷰에 읽을 수 있는 글자가 없습니다. (Content has no readable characters.)"))
             .WithSummary("Edit your review: rescored, aspects recomputed, edited_at set")
-            .WithDescription("Its author or an admin only: 401 when not signed in, 403 for someone else's review (a review written before accounts: admins only).");
+            .WithDescription("content is required; user_rating (1–10, or null to take it away) and spoiler are optional: a field left out keeps its value. "
+                + "Its author or an admin only: 401 when not signed in, 403 for someone else's review (a review written before accounts: admins only).");
         group.MapPost("/{id:int}/helpful", MarkHelpful)
             .AddEndpointFilter<SignedInFilter>()
             .RequireRateLimiting(RateLimitPolicies.Writes)

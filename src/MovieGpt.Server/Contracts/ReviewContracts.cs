@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using MovieGpt.Sentiment;
 using MovieGpt.Sentiment.Aspects;
 
@@ -43,13 +44,37 @@ public enum ReviewSort
     Helpful,
 }
 
-/// <summary>The body of PUT /api/reviews/{id}: the new text, rescored when stored.</summary>
+/// <summary>
+/// The body of PUT /api/reviews/{id}: the new text, rescored when stored, and optionally a new 별점 and spoiler flag; a
+/// field left out keeps its value (the text-only body of the first version stays valid).
+/// </summary>
 public sealed class UpdateReviewRequest : IValidatableObject
 {
+    private int? _userRating;
+
     [Required(ErrorMessage = "리뷰 내용은 필수입니다. (Content is required.)")]
     [StringLength(CreateReviewRequest.MaxContentLength, ErrorMessage = "리뷰는 5,000자 이하입니다. (Content must be at most 5,000 characters.)")]
     [StorableText]
     public string Content { get; set; } = "";
+
+    /// <summary>The new 별점, 1–10, or null to take it away; left out, unchanged.</summary>
+    [Range(1, 10, ErrorMessage = "별점은 1–10입니다. (user_rating must be 1–10.)")]
+    public int? UserRating
+    {
+        get => _userRating;
+        set
+        {
+            _userRating = value;
+            HasUserRating = true;
+        }
+    }
+
+    /// <summary>Whether the body carried <c>user_rating</c> (null included): the serializer sets it only when present.</summary>
+    [JsonIgnore]
+    public bool HasUserRating { get; private set; }
+
+    /// <summary>The new spoiler flag; left out (or null), unchanged.</summary>
+    public bool? Spoiler { get; set; }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -94,6 +94,11 @@ public sealed class ReviewService(
             review.ProbabilityPositive = sentiment.Probabilities.Positive;
             review.PredictedRating = sentiment.Rating;
             review.Aspects = AspectJson.Serialize(aspects.Analyze(content));
+            if (request.HasUserRating)
+            {
+                review.UserRating = request.UserRating;
+            }
+            review.Spoiler = request.Spoiler ?? review.Spoiler;
             review.EditedAt = clock.UtcNow();
             await db.SaveChangesAsync(ct);
             return await GetAsync(id, ct) is { } updated ? WriteResult<ReviewResponse>.Done(updated) : WriteResult<ReviewResponse>.Of(WriteOutcome.NotFound);

@@ -58,6 +58,7 @@ public sealed class FakeReviewService(ISentimentAnalyzer analyzer) : IReviewServ
         {
             Content = request.Content.Trim(), SentimentLabel = result.Label, SentimentScore = result.Score,
             SentimentProbabilities = result.Probabilities, PredictedRating = result.Rating, EditedAt = new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc),
+            UserRating = request.HasUserRating ? request.UserRating : Stored[index].UserRating, Spoiler = request.Spoiler ?? Stored[index].Spoiler,
         };
         return Task.FromResult(WriteResult<ReviewResponse>.Done(Stored[index]));
     }
