@@ -76,6 +76,16 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(page.GetByTestId("movie-runtime")).ToHaveTextAsync("132분");
         await fixture.Screenshots.SaveAsync(page, "movie-detail-catalog");
 
+        // Reviewed once, the added movie is in the rankings, without a place until it has more reviews.
+        await page.GetByTestId("review-author").FillAsync("영화광");
+        await page.GetByTestId("review-content").FillAsync("배우들 연기가 너무 좋았고 마지막 장면에서 눈물이 났어요");
+        await page.GetByTestId("review-submit").ClickAsync();
+        await Expect(page.GetByTestId("stats-count")).ToHaveTextAsync("1");
+        await page.GotoAsync("rankings");
+        var ranked = page.GetByTestId("ranking-list").GetByTestId("ranked-movie").Filter(new() { HasText = "기생충" });
+        await Expect(ranked).ToHaveCountAsync(1);
+        await Expect(ranked.GetByTestId("ranked-movie-needs-more")).ToHaveTextAsync("리뷰가 더 필요해요");
+
         // Again: the record is registered, so the page links to it instead of storing a second copy.
         await page.GotoInteractiveAsync("movies/new");
         await page.GetByTestId("catalog-query").FillAsync("기생충");
