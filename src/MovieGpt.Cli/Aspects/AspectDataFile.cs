@@ -11,6 +11,34 @@ internal sealed record AspectLabeledReview(string Text, IReadOnlyDictionary<stri
 /// </summary>
 internal static class AspectDataFile
 {
+    public const string TuningHalf = "tuning";
+    public const string CheckHalf = "check";
+
+    /// <summary>
+    /// The reviews of one half of a file, split by the parity of the 32-bit FNV-1a hash of the text's UTF-16 code units:
+    /// even is the half rules are tuned on, odd the half kept for checking that they carry over.
+    /// </summary>
+    public static List<AspectLabeledReview> Half(IEnumerable<AspectLabeledReview> reviews, string half)
+    {
+        var even = half switch
+        {
+            TuningHalf => true,
+            CheckHalf => false,
+            _ => throw new ArgumentException($"No half '{half}': use {TuningHalf} or {CheckHalf}.", nameof(half)),
+        };
+        return [.. reviews.Where(r => (Fnv1a(r.Text) % 2 == 0) == even)];
+    }
+
+    internal static uint Fnv1a(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+        return hash;
+    }
+
     public static List<AspectLabeledReview> Read(string path)
     {
         using var reader = new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);

@@ -22,6 +22,13 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
     // How much the whole review counts when the clause and the next are both too even to tell.
     private const double ReviewWeight = 0.5;
 
+    // Below this gap between P(positive) and P(negative) an aspect's reading in a review without a turn is not
+    // clear enough to stand against the whole review's.
+    private const double ClearMargin = 0.5;
+
+    // How much the whole review counts against such a reading.
+    private const double ReviewWeightWithoutTurn = 1.0;
+
     // How much a praise cue counts against the model's reading of the clause.
     private const double CueWeight = 0.5;
 
@@ -136,6 +143,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
             var (reading, last) = Read(plan, mention, scores);
             // A cue says more about its aspect than the clause's general drift around another mention of it.
             var cued = (mention.PraiseCue || mention.ExceptionQuery >= 0);
+            reading = WithReview(plan, reading, cued, scores);
             if (!best.TryGetValue(mention.Aspect, out var current)
                 || (cued && !current.Cued)
                 || (cued == current.Cued && reading.Strength > current.Reading.Strength))
@@ -189,6 +197,22 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
             }
         }
         return (clause.Plus(Reading.Of(scores, plan.ReviewQuery), ReviewWeight), index);
+    }
+
+    /// <summary>
+    /// Leans an aspect's reading on the whole review where the review speaks for it: a review with no turn in it (no
+    /// -지만, -는데, -나, 하지만…) says the same of everything it names, so an unclear reading leans on the review at
+    /// equal weight unless a cue spoke for the aspect; and a reading that cannot tell a side at all is replaced by the
+    /// review's, rather than answering neutral about an aspect the review does talk about.
+    /// </summary>
+    private static Reading WithReview(ReviewPlan plan, Reading reading, bool cued, IReadOnlyList<SentimentResult> scores)
+    {
+        var review = Reading.Of(scores, plan.ReviewQuery);
+        if (!cued && reading.Strength < ClearMargin && !plan.Clauses.Any(c => c.Contrasts))
+        {
+            reading = reading.Plus(review, ReviewWeightWithoutTurn);
+        }
+        return reading.Undecided && !review.Undecided ? review : reading;
     }
 
     /// <summary>The model's reading of a clause, leaned toward what its evaluative words say (<see cref="ClauseCues.Lexical"/>).</summary>

@@ -13,6 +13,9 @@ internal readonly record struct Reading(double Negative, double Neutral, double 
     /// <summary>How clearly the reading leans one way: |P(positive) − P(negative)|.</summary>
     public double Strength => Math.Abs(Positive - Negative);
 
+    /// <summary>Whether P(positive) and P(negative) are too close to tell a side (<see cref="Label"/> may answer neutral).</summary>
+    public bool Undecided => Strength < NeutralGap;
+
     /// <summary>The model's answer for a query, or <see cref="Even"/> for a text that was not scored (nothing readable).</summary>
     public static Reading Of(IReadOnlyList<SentimentResult> scores, int query)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MovieGpt.Cli.Aspects;
 using MovieGpt.Cli.Tests.Support;
 
 namespace MovieGpt.Cli.Tests.Aspects;
@@ -79,6 +80,36 @@ public sealed class AspectsCommandTests : IDisposable
         Assert.InRange(json.GetProperty("polarity").GetProperty("accuracy").GetDouble(), 0, 1);
         Assert.InRange(json.GetProperty("baseline_polarity_disagreeing").GetProperty("accuracy").GetDouble(), 0, 1);
         Assert.True(json.GetProperty("reviews_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Eval_aspects_half_measures_the_tuning_or_the_check_half_and_they_make_the_whole()
+    {
+        string[] rows =
+        [
+            "연기는 좋은데 스토리가 별로\t1\t-1\t0\t0\t0", "배우들 연기 최고 음악도 좋았다\t1\t0\t0\t0\t1",
+            "액션은 화려하지만 스토리가 엉망이다\t0\t-1\t0\t1\t0", "감독의 연출이 지루하다\t0\t0\t-1\t0\t0",
+            "음악이 정말 아름답다\t0\t0\t0\t0\t1", "스토리가 탄탄하다\t0\t1\t0\t0\t0",
+        ];
+        var path = _temp.Write("halves.tsv", ["text\t연기\t스토리\t연출\t액션\t음악", .. rows]);
+        var evenRows = rows.Count(r => AspectDataFile.Fnv1a(r.Split('\t')[0]) % 2 == 0);
+
+        var tuning = JsonDocument.Parse(Assert.Single(CliRun.Of(["eval-aspects", "--data", path, "--half", "tuning"]).OutputLines)).RootElement;
+        var check = JsonDocument.Parse(Assert.Single(CliRun.Of(["eval-aspects", "--data", path, "--half", "check"]).OutputLines)).RootElement;
+
+        Assert.Equal(evenRows, tuning.GetProperty("n").GetInt32());
+        Assert.Equal(rows.Length - evenRows, check.GetProperty("n").GetInt32());
+        Assert.EndsWith("(tuning half)", tuning.GetProperty("data").GetString());
+        Assert.EndsWith("(check half)", check.GetProperty("data").GetString());
+        Assert.Equal(1, CliRun.Of(["eval-aspects", "--data", path, "--half", "odd"]).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("a", 0xe40c292cu)]
+    [InlineData("foobar", 0xbf9cf968u)]
+    public void The_halves_hash_is_fnv1a_32(string text, uint hash)
+    {
+        Assert.Equal(hash, AspectDataFile.Fnv1a(text));
     }
 
     [Fact]

@@ -44,6 +44,16 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
         Assert.Equal(label, _aspects.Analyze(review).Single(m => m.Aspect == aspect).Label);
     }
 
+    // Dev reviews (tuning half) whose aspect clause says too little, where the review, with no turn in it, says it.
+    [Theory]
+    [InlineData("이것은 음악만 느낄께 아니라 스토리를 느껴야한다. 아름다운 우정... 이게 음악와 조화를 이룬것이다.", AspectNames.Story, SentimentLabels.Positive)]
+    [InlineData("별 내용 없다. 그냥 배신 맞는 내용 끝. 특정 배우의 연기를 보고 싶다면 차라리 다른 작품을 보는게 나을거다.", AspectNames.Acting, SentimentLabels.Negative)]
+    [InlineData("스토리전개,감정변화, 캐릭터... 전혀 이해안됨.!", AspectNames.Story, SentimentLabels.Negative)]
+    public void A_review_without_a_turn_speaks_for_an_unclear_clause(string review, string aspect, string label)
+    {
+        Assert.Equal(label, _aspects.Analyze(review).Single(m => m.Aspect == aspect).Label);
+    }
+
     [Fact]
     public void A_review_naming_no_aspect_gets_an_empty_list_and_an_empty_one_throws()
     {
@@ -79,7 +89,7 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
 
     /// <summary>
     /// Regression guards a little under the dev figures in models/moviegpt-sentiment/README.md (Aspects):
-    /// mention macro-F1 0.979, polarity 0.923 over all found mentions and 0.803 on reviews whose aspects disagree.
+    /// mention macro-F1 0.979, polarity 0.931 over all found mentions and 0.817 on reviews whose aspects disagree.
     /// </summary>
     [Fact]
     public void Dev_figures_stay_at_the_measured_level()
@@ -113,8 +123,8 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
 
         Assert.True(f1.Average() >= 0.95, $"mention macro-F1 was {f1.Average():F4}");
         Assert.True(f1.Min() >= 0.93, $"the weakest aspect's mention F1 was {f1.Min():F4}");
-        Assert.True((double)allCorrect / all >= 0.915, $"polarity accuracy was {(double)allCorrect / all:F4} over {all} mentions");
-        Assert.True((double)mixedCorrect / mixed >= 0.78, $"polarity accuracy on disagreeing reviews was {(double)mixedCorrect / mixed:F4} over {mixed} mentions");
+        Assert.True((double)allCorrect / all >= 0.925, $"polarity accuracy was {(double)allCorrect / all:F4} over {all} mentions");
+        Assert.True((double)mixedCorrect / mixed >= 0.8, $"polarity accuracy on disagreeing reviews was {(double)mixedCorrect / mixed:F4} over {mixed} mentions");
     }
 }
 
