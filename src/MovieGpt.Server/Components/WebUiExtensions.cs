@@ -11,6 +11,7 @@ public static class WebUiExtensions
     public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddScoped<Account.UiRateLimit>();
         // Serves the build's static web assets (scoped CSS bundle) in every environment, as Development does;
         // a published app has no runtime manifest, and then this does nothing.
         if (builder is WebApplicationBuilder web)

@@ -1,8 +1,7 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace MovieGpt.Server.Extensions;
 
@@ -22,7 +21,8 @@ public static class RateLimitPolicies
 /// <summary>
 /// ASP.NET Core's rate limiter with one fixed-window policy per kind of request, partitioned per client: the signed-in
 /// user's id, else the client's IP address (behind a proxy, the forwarded one only when the proxy is trusted, see
-/// <see cref="HardeningExtensions"/>). A refused request is a 429 ProblemDetails with <c>Retry-After</c>.
+/// <see cref="HardeningExtensions"/>). The windows live in <see cref="RateLimitBudgets"/>, shared with the UI. A refused
+/// request is a 429 ProblemDetails with <c>Retry-After</c>.
 /// </summary>
 public static class RateLimitExtensions
 {
@@ -32,11 +32,13 @@ public static class RateLimitExtensions
             .BindConfiguration(RateLimitOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddSingleton<RateLimitBudgets>();
         builder.Services.AddRateLimiter(limiter =>
         {
-            limiter.AddPolicy(RateLimitPolicies.Writes, context => Partition(context, options => options.Writes));
-            limiter.AddPolicy(RateLimitPolicies.Ai, context => Partition(context, options => options.Ai));
-            limiter.AddPolicy(RateLimitPolicies.Auth, context => Partition(context, options => options.Auth));
+            foreach (var policy in new[] { RateLimitPolicies.Writes, RateLimitPolicies.Ai, RateLimitPolicies.Auth })
+            {
+                limiter.AddPolicy(policy, context => context.RequestServices.GetRequiredService<RateLimitBudgets>().Partition(policy, context));
+            }
             limiter.OnRejected = RejectAsync;
         });
         return builder;
@@ -50,37 +52,19 @@ public static class RateLimitExtensions
     }
 
     /// <summary>Who a request counts against: <c>user:ID</c> when signed in, else <c>ip:ADDRESS</c>.</summary>
-    public static string ClientKey(HttpContext context)
-    {
-        if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id)
-        {
-            return "user:" + id;
-        }
-        var address = context.Connection.RemoteIpAddress;
-        return "ip:" + (address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString());
-    }
+    public static string ClientKey(HttpContext context) => ClientKey(context.User, AddressKey(context.Connection.RemoteIpAddress));
 
-    private static RateLimitPartition<string> Partition(HttpContext context, Func<RateLimitOptions, WindowLimit> pick)
-    {
-        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        if (!options.Enabled)
-        {
-            return RateLimitPartition.GetNoLimiter("off");
-        }
-        var limit = pick(options);
-        return RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = limit.PermitLimit,
-            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
-            QueueLimit = 0,
-        });
-    }
+    /// <summary>As above, with the address already made a key (<see cref="AddressKey"/>), for the UI's circuit.</summary>
+    public static string ClientKey(ClaimsPrincipal? user, string addressKey) =>
+        user?.Identity?.IsAuthenticated == true && user.FindFirstValue(ClaimTypes.NameIdentifier) is { Length: > 0 } id ? "user:" + id : addressKey;
+
+    public static string AddressKey(IPAddress? address) =>
+        "ip:" + (address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString());
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        var seconds = RateLimitBudgets.Seconds(RateLimitBudgets.RetryAfter(rejected.Lease));
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Server.Components.Account;
 using MovieGpt.Server.Tests.Hardening;
 using MovieGpt.Server.Tests.Infrastructure;
 
@@ -54,6 +58,55 @@ public abstract class AccountRateLimitTests(ServerFixture server)
         Assert.Equal(0, await server.ScalarAsync("SELECT COUNT(*) FROM users WHERE email = 'late@moviegpt.test'"));
         // The token itself still works: reads are not limited.
         Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [RequirementFact]
+    public async Task TheApiAndTheUiSpendOneWriteBudgetPerUser()
+    {
+        await using var app = server.CreateVariant(_ => { }, Settings(writes: 3, auth: 100));
+        var account = await AccountClient.NewAccountAsync(app.CreateClient);
+        var other = await AccountClient.NewAccountAsync(app.CreateClient);
+        var movie = await account.Client.CreateMovieAsync("한 사람 두 창구");
+        await using var circuit = app.Services.CreateAsyncScope();
+        var ui = UiOf(circuit, account.Id);
+
+        var uiWrite = await ui.TakeWriteAsync();
+        var apiWrite = await account.Client.PostAsJsonAsync("/api/reviews/", new { movie_id = movie.Id(), content = ReviewTexts.Positive });
+        var uiRefused = await ui.TakeWriteAsync();
+        var apiRefused = await account.Client.PostAsync($"/api/reviews/{(await apiWrite.ReadObjectAsync()).Id()}/helpful", null);
+
+        Assert.Null(uiWrite);
+        Assert.Equal(HttpStatusCode.Created, apiWrite.StatusCode);
+        Assert.Matches(@"^요청이 너무 많아요\. [1-9]\d*초 후에 다시 시도해 주세요\.$", uiRefused);
+        await apiRefused.ReadProblemAsync(HttpStatusCode.TooManyRequests);
+        // Another user's budget is their own, in the UI as in the API.
+        await using var theirs = app.Services.CreateAsyncScope();
+        Assert.Null(await UiOf(theirs, other.Id).TakeWriteAsync());
+    }
+
+    [RequirementFact]
+    public async Task WithRateLimitsOffTheUiWritesWithoutLimit()
+    {
+        await using var app = server.CreateVariant(_ => { }, new Dictionary<string, string?>(AccountSettings.Values) { ["RateLimits:Enabled"] = "false", ["RateLimits:Writes:PermitLimit"] = "1" });
+        await using var circuit = app.Services.CreateAsyncScope();
+        var ui = UiOf(circuit, userId: 1);
+
+        var refusals = new List<string?>();
+        for (var i = 0; i < 5; i++)
+        {
+            refusals.Add(await ui.TakeWriteAsync());
+        }
+
+        Assert.All(refusals, Assert.Null);
+    }
+
+    /// <summary>What a circuit's <see cref="UiRateLimit"/> is once the user <paramref name="userId"/> signed in.</summary>
+    private static UiRateLimit UiOf(AsyncServiceScope circuit, int userId)
+    {
+        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, userId.ToString(CultureInfo.InvariantCulture))], "Test"));
+        var authentication = (IHostEnvironmentAuthenticationStateProvider)circuit.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(user)));
+        return circuit.ServiceProvider.GetRequiredService<UiRateLimit>();
     }
 
     private static Dictionary<string, string?> Settings(int writes, int auth)

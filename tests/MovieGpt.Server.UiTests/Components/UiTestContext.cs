@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using MovieGpt.Sentiment;
 using MovieGpt.Server.Catalog;
 using MovieGpt.Server.Components.Account;
+using MovieGpt.Server.Extensions;
 using MovieGpt.Server.Services;
 using MovieGpt.Server.UiTests.Fakes;
 
@@ -35,6 +36,10 @@ public abstract class UiTestContext : BunitContext
         // The open contract by default, as in the other fixtures; account tests sign in or turn it off.
         Services.AddSingleton(Options.Create(AuthSettings));
         Services.AddScoped<Viewer>();
+        // Resolved when first rendered, so a test may set limits before it renders.
+        Services.AddSingleton(_ => Options.Create(RateLimitSettings));
+        Services.AddSingleton<RateLimitBudgets>();
+        Services.AddScoped<UiRateLimit>();
         Auth = AddAuthorization();
         // The components as the circuit renders them (interactive; prerendering is covered by the browser tests).
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
@@ -43,6 +48,9 @@ public abstract class UiTestContext : BunitContext
     }
 
     protected AuthOptions AuthSettings { get; } = new() { AllowAnonymousWrites = true };
+
+    /// <summary>Off, as in every test fixture; a rate-limit test turns them on.</summary>
+    protected RateLimitOptions RateLimitSettings { get; } = new() { Enabled = false };
 
     protected BunitAuthorizationContext Auth { get; }
 
