@@ -83,10 +83,16 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await first.WaitForInteractiveAsync();
         await Expect(first.GetByTestId("review-editing")).ToContainTextAsync("내 리뷰 수정");
         await Expect(first.GetByTestId("review-content")).ToHaveValueAsync(FirstText);
+        // The pre-filled text is previewed before any keystroke, and an edit may give the review a 별점.
+        await Expect(first.GetByTestId("live-preview-result")).ToBeVisibleAsync();
+        await first.GetByTestId("review-rating-8").FocusAsync();
+        await first.Keyboard.PressAsync("Space");
+        await Expect(first.GetByTestId("review-rating")).ToHaveAttributeAsync("data-value", "8");
         await first.GetByTestId("review-content").FillAsync(EditedText);
         await first.GetByTestId("review-submit").ClickAsync();
         await Expect(mine.GetByTestId("review-content-text")).ToHaveTextAsync(EditedText);
         await Expect(mine.GetByTestId("review-edited")).ToBeVisibleAsync();
+        await Expect(mine.GetByTestId("user-stars")).ToHaveAttributeAsync("data-rating", "8");
         await Expect(first.GetByTestId("movie-review-total")).ToHaveTextAsync("4");
 
         // Another user marks it 공감 and writes their own review.
