@@ -4,8 +4,9 @@ namespace MovieGpt.Sentiment.Aspects;
 /// Finds the aspects a review talks about (<see cref="AspectLexicon"/>) and reads each one's polarity from the
 /// clause that names it (<see cref="ClauseSplitter"/>), not from the whole review, so "연기는 좋은데 스토리가
 /// 별로" is positive on acting and negative on story. A clause too short or too even to tell borrows the next
-/// clause's polarity, reversed when the two are set against each other (-지만, -는데, 하지만…); failing that,
-/// the whole review's leans it. Korean cues the model misses lean each reading: evaluative words under negation
+/// clause's polarity, reversed when the two are set against each other (-지만, -는데, 하지만…, another aspect's
+/// topic), unless it is followed by another aspect's topic and has an evaluative word of its own ("연기는 좋고 |
+/// 스토리는 별로"); failing that, the whole review's leans it. Korean cues the model misses lean each reading: evaluative words under negation
 /// (<see cref="ClauseCues"/>), praise phrasings (<see cref="PraiseCues"/>), "X 빼고" exceptions, expectations
 /// ("기대 안 했는데") that the next clause answers. All the texts a batch needs go to the sentiment model in one
 /// <see cref="ISentimentAnalyzer.AnalyzeBatch"/> call. Thread-safe when the sentiment analyzer is; the caller
@@ -102,7 +103,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
         {
             return null;
         }
-        var clauses = ClauseSplitter.Split(text);
+        var clauses = ClauseSplitter.Split(text, hits);
         var clauseQuery = new int[clauses.Count];
         Array.Fill(clauseQuery, -1);
         var mentions = new List<PlannedMention>(hits.Count);
@@ -182,6 +183,11 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
         var tooShort = plan.OwnLetters[index] < MinOwnLetters || plan.Cues[index].Expectation;
         if (!tooShort && clause.Strength >= EvenMargin)
         {
+            return (clause, index);
+        }
+        if (tooShort && plan.Clauses[index].TopicFollows && plan.Cues[index].Lexical != 0 && !plan.Cues[index].Expectation)
+        {
+            // "연기는 좋고 | 스토리는 별로": before another aspect's topic, a short clause's evaluative word is its verdict.
             return (clause, index);
         }
         if (index + 1 < plan.Clauses.Count)

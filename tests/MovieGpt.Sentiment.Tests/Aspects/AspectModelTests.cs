@@ -44,6 +44,20 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
         Assert.Equal(label, _aspects.Analyze(review).Single(m => m.Aspect == aspect).Label);
     }
 
+    // Aspects side by side as topics (은/는/도), each with its own verdict and no connective between them.
+    [Theory]
+    [InlineData("액션은 최고 스토리는 최악", AspectNames.Action, SentimentLabels.Positive, SentimentLabels.Negative)]
+    [InlineData("액션은 짱 스토리는 최악", AspectNames.Action, SentimentLabels.Positive, SentimentLabels.Negative)]
+    [InlineData("연기는 좋고 스토리는 별로", AspectNames.Acting, SentimentLabels.Positive, SentimentLabels.Negative)]
+    [InlineData("연기는 굿 스토리는 굿", AspectNames.Acting, SentimentLabels.Positive, SentimentLabels.Positive)]
+    [InlineData("연기는 별로 스토리도 별로", AspectNames.Acting, SentimentLabels.Negative, SentimentLabels.Negative)]
+    public void Each_topic_keeps_its_own_verdict(string review, string firstAspect, string first, string story)
+    {
+        var mentions = _aspects.Analyze(review);
+        Assert.Equal(first, mentions.Single(m => m.Aspect == firstAspect).Label);
+        Assert.Equal(story, mentions.Single(m => m.Aspect == AspectNames.Story).Label);
+    }
+
     // Dev reviews (tuning half) whose aspect clause says too little, where the review, with no turn in it, says it.
     [Theory]
     [InlineData("이것은 음악만 느낄께 아니라 스토리를 느껴야한다. 아름다운 우정... 이게 음악와 조화를 이룬것이다.", AspectNames.Story, SentimentLabels.Positive)]

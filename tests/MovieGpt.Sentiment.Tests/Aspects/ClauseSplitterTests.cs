@@ -47,6 +47,52 @@ public class ClauseSplitterTests
         Assert.Equal([0, 0, 1], clauses.Select(c => c.Sentence));
     }
 
+    private static IReadOnlyList<Clause> WithKeywords(string review) =>
+        ClauseSplitter.Split(review, AspectLexicon.Default.Find(review.ToLowerInvariant()));
+
+    [Fact]
+    public void Another_aspects_topic_after_a_verdict_starts_a_clause_set_against_the_one_before()
+    {
+        const string review = "음악은 좋았다 연출은 글쎄";
+        var clauses = WithKeywords(review);
+        Assert.Equal(["음악은 좋았다", "연출은 글쎄"], clauses.Select(c => c.Text(review)));
+        Assert.Equal([true, false], clauses.Select(c => c.Contrasts));
+        Assert.Equal([true, false], clauses.Select(c => c.TopicFollows));
+        Assert.Single(ClauseSplitter.Split(review));
+    }
+
+    [Fact]
+    public void A_topic_with_do_starts_a_clause_that_adds_rather_than_opposes()
+    {
+        const string review = "배우들 연기는 별로 스토리도 별로";
+        var clauses = WithKeywords(review);
+        Assert.Equal(["배우들 연기는 별로", "스토리도 별로"], clauses.Select(c => c.Text(review)));
+        Assert.Equal([false, false], clauses.Select(c => c.Contrasts));
+    }
+
+    [Fact]
+    public void A_clause_ending_in_go_before_another_aspects_topic_is_marked()
+    {
+        const string review = "연기는 좋고 스토리는 별로";
+        var clauses = WithKeywords(review);
+        Assert.Equal(["연기는 좋고", "스토리는 별로"], clauses.Select(c => c.Text(review)));
+        Assert.Equal([true, false], clauses.Select(c => c.TopicFollows));
+        Assert.Equal([false, false], clauses.Select(c => c.Contrasts));
+    }
+
+    [Theory]
+    [InlineData("연출과 스토리는 좋았다")]
+    [InlineData("연출 과 스토리는 좋았다")]
+    [InlineData("대진을 연기한 병헌이와 스토리는 정말 굿이네요")]
+    [InlineData("배우들 연기는 정말 좋았다")]
+    [InlineData("배우들이 어색한데 그 어색함은 어떤 연출로도 만회가 안된다")]
+    [InlineData("배우들 멋진 연기하는 모습")]
+    public void Lists_one_aspect_and_other_cases_than_the_topic_are_not_cut(string review)
+    {
+        var plain = ClauseSplitter.Split(review);
+        Assert.Equal(plain, WithKeywords(review).Select(c => c with { TopicFollows = false }));
+    }
+
     [Theory]
     [InlineData("연기는 좋은데", "연기는 좋")]
     [InlineData("액션은 나름 볼만하지만", "액션은 나름 볼만하")]
