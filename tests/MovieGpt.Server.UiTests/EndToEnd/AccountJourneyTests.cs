@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -20,9 +19,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IAsyncLifetime
     private const string EditedText = "다시 보니 더 좋았어요. 배우들 연기도 음악도 최고였습니다.";
     private const string SecondText = "스토리가 지루하고 결말이 아쉬웠어요.";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "moviegpt-ui-tests", Guid.NewGuid().ToString("N"));
-    private readonly List<IBrowserContext> _contexts = [];
-    private KestrelAppFactory? _app;
+    private OwnApp? _app;
     private int _movieId;
 
     public async Task InitializeAsync()
@@ -31,10 +28,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         {
             return;
         }
-        _app = new KestrelAppFactory(
-            $"Data Source={Path.Combine(_folder, "moviegpt.db")}",
-            settings: new Dictionary<string, string?> { ["Auth:AllowAnonymousWrites"] = "false" });
-        _app.StartServer();
+        _app = new OwnApp(new Dictionary<string, string?> { ["Auth:AllowAnonymousWrites"] = "false" });
         _movieId = (await SampleCatalog.AddToAsync(_app.Services)).MovieId;
     }
 
@@ -177,33 +171,13 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         Assert.True(found.Count == 0, "axe:\n" + string.Join("\n", found));
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app!.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "ko-KR",
-        });
-        context.SetDefaultTimeout(20_000);
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => _app!.NewPageAsync(fixture.Browser);
 
     public async Task DisposeAsync()
     {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
         if (_app is not null)
         {
             await _app.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 using MovieGpt.Testing.Tmdb;
 using static Microsoft.Playwright.Assertions;
@@ -14,9 +13,8 @@ namespace MovieGpt.Server.UiTests.EndToEnd;
 [RequiresChromium]
 public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "moviegpt-ui-tests", Guid.NewGuid().ToString("N"));
     private FakeTmdb? _tmdb;
-    private KestrelAppFactory? _app;
+    private OwnApp? _app;
 
     public async Task InitializeAsync()
     {
@@ -25,21 +23,13 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
             return;
         }
         _tmdb = await FakeTmdb.StartAsync();
-        _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}", settings: _tmdb.Settings());
-        _app.StartServer();
+        _app = new OwnApp(_tmdb.Settings());
     }
 
     [RequirementFact]
     public async Task AMovieFoundInTheCatalogIsAddedInOneClickAndItsPageShowsPlotAndCast()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app!.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "ko-KR",
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
+        var page = await _app!.NewPageAsync(fixture.Browser);
 
         await page.GotoInteractiveAsync("movies/new");
         var query = page.GetByTestId("catalog-query");
@@ -91,7 +81,6 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await page.GetByTestId("catalog-query").FillAsync("기생충");
         await page.GetByTestId("catalog-hit").GetByTestId("catalog-add").ClickAsync();
         await Expect(page.GetByTestId("catalog-existing")).ToContainTextAsync("이미 등록된 영화예요");
-        await context.DisposeAsync();
     }
 
     [RequirementFact]
@@ -115,11 +104,6 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         if (_tmdb is not null)
         {
             await _tmdb.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MovieGpt.Server.Contracts;
@@ -22,9 +21,7 @@ public sealed class RateLimitJourneyTests(BrowserFixture fixture) : IAsyncLifeti
     private const string EditedText = "다시 보니 조금 아쉬웠어요. 결말이 약했습니다.";
     private static readonly Regex s_refused = new(@"^요청이 너무 많아요\. [1-9]\d*초 후에 다시 시도해 주세요\.$");
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "moviegpt-ui-tests", Guid.NewGuid().ToString("N"));
-    private readonly List<IBrowserContext> _contexts = [];
-    private KestrelAppFactory? _app;
+    private OwnApp? _app;
     private int _movieId;
     private int _othersReviewId;
 
@@ -35,7 +32,7 @@ public sealed class RateLimitJourneyTests(BrowserFixture fixture) : IAsyncLifeti
             return;
         }
         var budget = Budget.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        _app = new KestrelAppFactory($"Data Source={Path.Combine(_folder, "moviegpt.db")}", settings: new Dictionary<string, string?>
+        _app = new OwnApp(new Dictionary<string, string?>
         {
             ["Auth:AllowAnonymousWrites"] = "false",
             ["RateLimits:Enabled"] = "true",
@@ -44,7 +41,6 @@ public sealed class RateLimitJourneyTests(BrowserFixture fixture) : IAsyncLifeti
             ["RateLimits:Auth:PermitLimit"] = budget,
             ["RateLimits:Auth:WindowSeconds"] = "600",
         });
-        _app.StartServer();
         _movieId = (await SampleCatalog.AddToAsync(_app.Services)).MovieId;
         await using var scope = _app.Services.CreateAsyncScope();
         var theirs = await scope.ServiceProvider.GetRequiredService<IReviewService>().WriteAsync(
@@ -118,33 +114,13 @@ public sealed class RateLimitJourneyTests(BrowserFixture fixture) : IAsyncLifeti
         await page.GetByTestId("login-submit").ClickAsync();
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app!.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "ko-KR",
-        });
-        context.SetDefaultTimeout(20_000);
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewPageAsync() => _app!.NewPageAsync(fixture.Browser);
 
     public async Task DisposeAsync()
     {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
         if (_app is not null)
         {
             await _app.DisposeAsync();
-        }
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
         }
     }
 }
