@@ -1,3 +1,4 @@
+using MovieGpt.Server.Components.Account;
 using MovieGpt.Server.Components.Forms;
 using MovieGpt.Server.Components.Shared;
 using MovieGpt.Server.Contracts;
@@ -10,7 +11,7 @@ namespace MovieGpt.Server.UiTests.Components;
 public sealed class UiRateLimitTests : UiTestContext
 {
     private const int Me = 7;
-    private const string Refused = @"^요청이 너무 많아요\. [1-9]\d*초 후에 다시 시도해 주세요\.$";
+    private const string Refused = @"^요청이 너무 많아요\. [1-9]\d*(?:초|분) 후에 다시 시도해 주세요\.$";
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(10);
 
     public UiRateLimitTests()
@@ -20,6 +21,15 @@ public sealed class UiRateLimitTests : UiTestContext
         RateLimitSettings.Enabled = true;
         RateLimitSettings.Writes = new WindowLimit { PermitLimit = 1, WindowSeconds = 600 };
     }
+
+    [Theory]
+    [InlineData(1, "1초")]
+    [InlineData(119, "119초")]
+    [InlineData(120, "2분")]
+    [InlineData(600, "10분")]
+    [InlineData(601, "11분")]
+    public void TheWaitIsSaidInSecondsThenInWholeMinutes(int seconds, string said) =>
+        Assert.Equal($"요청이 너무 많아요. {said} 후에 다시 시도해 주세요.", UiRateLimit.Refusal(TimeSpan.FromSeconds(seconds)));
 
     [Fact]
     public void AReviewEditOverTheLimitShowsTheMessageAndKeepsWhatWasTyped()

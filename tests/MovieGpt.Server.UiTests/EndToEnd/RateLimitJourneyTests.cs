@@ -19,7 +19,7 @@ public sealed class RateLimitJourneyTests(BrowserFixture fixture) : IAsyncLifeti
     private const int Budget = 3;
     private const string FirstText = "배우들 연기가 정말 좋았고 음악도 훌륭했어요.";
     private const string EditedText = "다시 보니 조금 아쉬웠어요. 결말이 약했습니다.";
-    private static readonly Regex s_refused = new(@"^요청이 너무 많아요\. [1-9]\d*초 후에 다시 시도해 주세요\.$");
+    private static readonly Regex s_refused = new(@"^요청이 너무 많아요\. [1-9]\d*(?:초|분) 후에 다시 시도해 주세요\.$");
 
     private OwnApp? _app;
     private int _movieId;

@@ -39,7 +39,11 @@ public sealed class UiRateLimit(RateLimitBudgets budgets, AuthenticationStatePro
         return Refusal(wait);
     }
 
-    /// <summary>The friendly sentence for a request over a rate limit (null: not over it).</summary>
-    public static string? Refusal(TimeSpan? retryAfter) =>
-        retryAfter is { } wait ? $"요청이 너무 많아요. {RateLimitBudgets.Seconds(wait)}초 후에 다시 시도해 주세요." : null;
+    /// <summary>The friendly sentence for a request over a rate limit (null: not over it); a long wait in minutes.</summary>
+    public static string? Refusal(TimeSpan? retryAfter) => retryAfter is { } wait
+        ? $"요청이 너무 많아요. {Wait(RateLimitBudgets.Seconds(wait))} 후에 다시 시도해 주세요."
+        : null;
+
+    private static string Wait(int seconds) =>
+        seconds < 120 ? $"{seconds}초" : $"{(seconds + 59) / 60}분";
 }
