@@ -95,6 +95,8 @@ public abstract class FaultTests
         var load = new ReviewLoad(server.Client, movie) { KeepGoingOn503 = true };
 
         var running = load.RunAsync(workers: 4);
+        using var stopReads = new CancellationTokenSource();
+        var reads = ReadUntilAsync(server.Client, movie, stopReads.Token);
         await load.WaitForAcknowledgedAsync(10);
         await using (await CutAsync(database, gate))
         {
@@ -113,10 +115,28 @@ public abstract class FaultTests
             throw new Xunit.Sdk.XunitException($"{failed.Message}\n{string.Join('\n', server.Lines.Where(line => line.Contains("xception", StringComparison.Ordinal)).Take(3))}");
         }
 
+        await stopReads.CancelAsync();
+        var readAnswers = await reads;
+        Assert.Contains(HttpStatusCode.OK, readAnswers);
+        Assert.Equal(CutAnswers503, readAnswers.Contains(HttpStatusCode.ServiceUnavailable));
+        Assert.All(readAnswers, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"a read answered {(int)status}"));
         Assert.Equal(CutAnswers503, !load.Unavailable.IsEmpty);
         Assert.All(load.Unavailable, retryAfter => Assert.Equal("5", retryAfter));
         Assert.Empty(load.Unacknowledged);
         Assert.Subset(await StoredIdsAsync(server.Client, movie), load.Acknowledged.Values.ToHashSet());
+    }
+
+    // Reads beside the writes, through the cut: each answers 200, or 503 while the database is away, never 500.
+    private static async Task<List<HttpStatusCode>> ReadUntilAsync(HttpClient client, int movie, CancellationToken stop)
+    {
+        var answers = new List<HttpStatusCode>();
+        while (!stop.IsCancellationRequested)
+        {
+            using var response = await client.GetAsync($"/api/reviews/movie/{movie}?limit=20", CancellationToken.None);
+            answers.Add(response.StatusCode);
+            await Task.Delay(response.IsSuccessStatusCode ? 5 : 100, CancellationToken.None);
+        }
+        return answers;
     }
 
     // Right after a cut, a read may still meet a connection the cut broke: that is one more 503, then the answer.

@@ -72,11 +72,15 @@ public sealed class PostgresReadBatcher : IAsyncDisposable
     {
         try
         {
-            await using var batch = _dataSource.CreateBatch();
+            await using var connection = await _dataSource.OpenConnectionAsync();
+            await using var batch = new NpgsqlBatch(connection);
             foreach (var read in reads)
             {
                 batch.BatchCommands.Add(read.Command());
             }
+            // Prepared explicitly: a statement prepared once stays prepared on its pooled connection, so PostgreSQL
+            // parses and plans each of the few statement shapes once per connection (automatic preparation is off).
+            await batch.PrepareAsync();
             await using var reader = await batch.ExecuteReaderAsync();
             for (var i = 0; i < reads.Count; i++)
             {

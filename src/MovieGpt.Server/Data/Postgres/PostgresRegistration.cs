@@ -24,7 +24,8 @@ public static class PostgresRegistration
     /// pooled connection sends seven reset statements (RESET ALL, UNLISTEN *, …) every time it is reused, and nothing
     /// here leaves session state behind (the migration lock is released before its connection goes back). Automatic
     /// preparation stays off: after connections were dropped mid-command it desynchronised Npgsql's protocol state
-    /// ("BindComplete while expecting ParseComplete"), answering 500s; see docs/performance.md.
+    /// ("BindComplete while expecting ParseComplete"), answering 500s; the hot reads are prepared explicitly instead
+    /// (<see cref="PostgresReadBatcher"/>). See docs/performance.md.
     /// </summary>
     public static string ConnectionString(string configured)
     {
