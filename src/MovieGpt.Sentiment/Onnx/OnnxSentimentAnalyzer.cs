@@ -29,6 +29,11 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     // Read-only once made, so concurrent runs share it.
     private readonly RunOptions _runOptions = new();
 
+    // Runs in flight, and whether Dispose began: a host shutting down disposes the analyzer while a circuit or the
+    // writer may still be scoring, and freeing the native session under a run crashes the process.
+    private int _running;
+    private int _disposed;
+
     private OnnxSentimentAnalyzer(InferenceSession session, ModelManifest manifest, ModelInfo info, SentimentOptions options)
     {
         _session = session;
@@ -240,6 +245,20 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
 
     private SentimentResult[] Score(IReadOnlyCollection<OrtValue> inputs, string[] rows, int[] rowStarts, string[] normalized)
     {
+        Interlocked.Increment(ref _running);
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return ScoreOnSession(inputs, rows, rowStarts, normalized);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    private SentimentResult[] ScoreOnSession(IReadOnlyCollection<OrtValue> inputs, string[] rows, int[] rowStarts, string[] normalized)
+    {
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
         {
@@ -298,8 +317,14 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
         }
     }
 
+    /// <summary>Refuses new runs, waits for those in flight (a run takes milliseconds), then frees the session.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+        SpinWait.SpinUntil(() => Volatile.Read(ref _running) == 0, TimeSpan.FromSeconds(10));
         _session.Dispose();
         _runOptions.Dispose();
     }

@@ -33,8 +33,8 @@ public sealed class CatalogJourneyTests(BrowserFixture fixture) : IAsyncLifetime
 
         await page.GotoInteractiveAsync("movies/new");
         var query = page.GetByTestId("catalog-query");
-        // Keystrokes, as a user types them; the box is disabled until its own component is interactive, which under
-        // load can come a moment after the layout's, and a key pressed into a disabled box is lost.
+        // Keystrokes, as a user types them, each one an input event: the box must keep every key even when a render
+        // for an earlier key arrives after a later one was typed. It is disabled until its component is interactive.
         await Expect(query).ToBeEnabledAsync();
         await query.PressSequentiallyAsync("올드보이");
         await Expect(query).ToHaveValueAsync("올드보이");
