@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Sentiment;
 using MovieGpt.Server.Components.Forms;
 using MovieGpt.Server.Components.Pages.Movies;
 using MovieGpt.Server.Components.Shared;
@@ -65,6 +66,21 @@ public sealed class PagerAndListTests : UiTestContext
 
         Assert.Contains("q=%E3%84%B1%E3%85%85%E3%85%8A", Navigation.Uri);
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=movie-card]")));
+    }
+
+    [Fact]
+    public void ASortChosenRightAfterASentimentKeepsTheSentiment()
+    {
+        Navigation.NavigateTo("reviews");
+        // The parameters stay as first given, as when the first navigation has not come back yet.
+        var cut = Render<ReviewListControls>();
+
+        cut.Find("[data-testid=sentiment-filter]").Change(SentimentLabels.Negative);
+        cut.Find("[data-testid=review-sort]").Change("rating_desc");
+
+        var query = new Uri(Navigation.Uri).Query;
+        Assert.Contains($"sentiment={SentimentLabels.Negative}", query);
+        Assert.Contains("sort=rating_desc", query);
     }
 
     [Fact]
