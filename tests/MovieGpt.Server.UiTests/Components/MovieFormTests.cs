@@ -57,4 +57,38 @@ public sealed class MovieFormTests : UiTestContext
         Assert.Equal("헤어질 결심", created?.Title);
         Assert.Empty(cut.FindAll(".validation-message"));
     }
+
+    [Fact]
+    public void TheSubmitButtonWaitsForTheDuplicateLookupAndASubmitMeanwhileStillStopsAtTheWarning()
+    {
+        Movies.Add("기생충", "2019-05-30", "봉준호");
+        Movies.HoldLookups = new TaskCompletionSource();
+        var cut = Render<MovieForm>();
+
+        cut.Find("[data-testid=movie-title]").Change("기생충");
+
+        Assert.True(cut.Find("[data-testid=movie-submit]").HasAttribute("disabled"));
+        // An Enter in the title field submits the form even with its button disabled.
+        cut.Find("form").Submit();
+        cut.Find("form").Submit();
+        Movies.HoldLookups.SetResult();
+
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=movie-submit]").HasAttribute("disabled")));
+        cut.Find("[data-testid=movie-duplicate-warning]");
+        Assert.Empty(Movies.Created);
+    }
+
+    [Fact]
+    public void ConfirmingTheWarningAddsTheMovieOnce()
+    {
+        Movies.Add("기생충", "2019-05-30", "봉준호");
+        var cut = Render<MovieForm>();
+        cut.Find("[data-testid=movie-title]").Change("기생충");
+
+        cut.Find("[data-testid=movie-duplicate-confirm]").Click();
+
+        var request = Assert.Single(Movies.Created);
+        Assert.Equal("기생충", request.Title);
+        Assert.True(cut.Find("[data-testid=movie-duplicate-confirm]").HasAttribute("disabled"));
+    }
 }

@@ -84,7 +84,7 @@ public sealed class PagerAndListTests : UiTestContext
     }
 
     [Fact]
-    public void AddingATitleThatExistsWarnsWithALinkAndAddsOnlyAfterConfirmation()
+    public void AddingATitleThatExistsWarnsWithALinkAndAddsOnlyFromTheWarningsButton()
     {
         var existing = Movies.Add("기생충", "2019-05-30", "봉준호");
         var cut = Render<MovieForm>();
@@ -96,11 +96,13 @@ public sealed class PagerAndListTests : UiTestContext
         Assert.Equal($"movies/{existing.Id}", link.GetAttribute("href"));
         Assert.Equal("기생충 · 2019 · 봉준호", link.TextContent);
 
+        // Submitting again (the second click of a double click) is no confirmation.
+        cut.Find("form").Submit();
         cut.Find("form").Submit();
         Assert.Empty(Movies.Created);
-        Assert.Equal("그래도 추가", cut.Find("[data-testid=movie-submit]").TextContent.Trim());
+        Assert.Equal("영화 추가", cut.Find("[data-testid=movie-submit]").TextContent.Trim());
 
-        cut.Find("form").Submit();
+        cut.Find("[data-testid=movie-duplicate-confirm]").Click();
         Assert.Single(Movies.Created);
     }
 

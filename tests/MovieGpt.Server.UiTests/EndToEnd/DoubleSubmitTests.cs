@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using MovieGpt.Server.Contracts;
+using MovieGpt.Server.Services;
 using static Microsoft.Playwright.Assertions;
 
 namespace MovieGpt.Server.UiTests.EndToEnd;
@@ -21,6 +24,34 @@ public sealed class DoubleSubmitTests(BrowserFixture fixture)
         await page.GetByTestId("movie-submit").DblClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(@"/movies/\d+$"));
+        using var client = new HttpClient { BaseAddress = fixture.App.BaseAddress };
+        var found = await client.GetFromJsonAsync<JsonArray>($"api/movies/?q={Uri.EscapeDataString(title)}");
+        Assert.Single(found!);
+    }
+
+    [RequirementFact]
+    public async Task DoubleClickingMovieAddForAStoredTitleAndYearWarnsAndStoresNoTwin()
+    {
+        var title = $"기생충 {Guid.NewGuid().ToString("N")[..8]}";
+        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IMovieService>().CreateAsync(
+                new CreateMovieRequest { Title = title, ReleaseDate = "2019-05-30", Director = "봉준호" });
+        }
+        var page = await fixture.NewPageAsync();
+        await page.GotoInteractiveAsync("movies/new");
+        await page.GetByTestId("movie-title").FillAsync(title);
+        await page.GetByTestId("movie-release-date").FillAsync("2019-05-30");
+
+        await page.GetByTestId("movie-submit").DblClickAsync();
+
+        // A message drawn after both clicks were handled: a second click that saved would have left the button
+        // locked at 저장 중… (and the page on its way to the twin).
+        await page.GetByTestId("movie-poster-url").FillAsync("ftp://example.com/poster.jpg");
+        await Expect(page.GetByTestId("movie-poster-url-error")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("movie-submit")).ToBeEnabledAsync();
+        await Expect(page.GetByTestId("movie-submit")).ToHaveTextAsync("영화 추가");
+        await Expect(page.GetByTestId("movie-duplicate-warning")).ToBeVisibleAsync();
         using var client = new HttpClient { BaseAddress = fixture.App.BaseAddress };
         var found = await client.GetFromJsonAsync<JsonArray>($"api/movies/?q={Uri.EscapeDataString(title)}");
         Assert.Single(found!);

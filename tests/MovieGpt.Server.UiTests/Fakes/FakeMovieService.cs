@@ -33,11 +33,20 @@ public sealed class FakeMovieService : IMovieService
     public Task<MovieResponse?> GetAsync(int id, CancellationToken ct = default) =>
         Task.FromResult(_movies.FirstOrDefault(m => m.Id == id));
 
-    public Task<IReadOnlyList<MovieResponse>> FindSameTitleAsync(string title, string? year, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<MovieResponse>>(_movies
+    /// <summary>When set, duplicate lookups answer only once it completes (a slow database).</summary>
+    public TaskCompletionSource? HoldLookups { get; set; }
+
+    public async Task<IReadOnlyList<MovieResponse>> FindSameTitleAsync(string title, string? year, CancellationToken ct = default)
+    {
+        if (HoldLookups is { } hold)
+        {
+            await hold.Task;
+        }
+        return _movies
             .Where(m => SearchText.Normalize(m.Title) == SearchText.Normalize(title)
                 && (string.IsNullOrWhiteSpace(year) || m.ReleaseDate is null || m.ReleaseDate.StartsWith(year.Trim(), StringComparison.Ordinal)))
-            .ToList());
+            .ToList();
+    }
 
     public Task<MovieResponse> CreateAsync(CreateMovieRequest request, CancellationToken ct = default)
     {
