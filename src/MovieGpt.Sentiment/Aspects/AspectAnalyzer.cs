@@ -125,7 +125,8 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
             var exception = rest > 0 && rest < clauses[index].End ? ClauseSplitter.ScoringText(text[rest..clauses[index].End]) : "";
             var exceptionQuery = exception.Length > 0 ? queries.Add(exception) : -1;
             var cue = PraiseCues.FollowKeyword(lower, hit.Start + hit.Length) || PraiseCues.PrecedeKeyword(lower, hit.Start);
-            mentions.Add(new PlannedMention(hit.Aspect, index, cue, exceptionQuery, ClauseCues.Lexical(exception.ToLowerInvariant())));
+            var named = string.Equals(lower.Substring(hit.Start, hit.Length), _lexicon.Keywords[hit.Aspect][0], StringComparison.Ordinal);
+            mentions.Add(new PlannedMention(hit.Aspect, index, cue, exceptionQuery, ClauseCues.Lexical(exception.ToLowerInvariant()), named));
         }
         if (mentions.Count == 0)
         {
@@ -138,18 +139,20 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
 
     private static IReadOnlyList<AspectMention> Resolve(string text, ReviewPlan plan, IReadOnlyList<SentimentResult> scores)
     {
-        var best = new Dictionary<string, (Reading Reading, int Clause, int Last, bool Cued)>();
+        var best = new Dictionary<string, (Reading Reading, int Clause, int Last, bool Cued, bool Named)>();
         foreach (var mention in plan.Mentions)
         {
             var (reading, last) = Read(plan, mention, scores);
-            // A cue says more about its aspect than the clause's general drift around another mention of it.
+            // A cue says more about its aspect than the clause's general drift around another mention of it; the
+            // aspect's own word ("연출") more than a related one ("카메라 구도는 멋지고"), which may praise a part only.
             var cued = (mention.PraiseCue || mention.ExceptionQuery >= 0);
             reading = WithReview(plan, reading, cued, scores);
             if (!best.TryGetValue(mention.Aspect, out var current)
                 || (cued && !current.Cued)
-                || (cued == current.Cued && reading.Strength > current.Reading.Strength))
+                || (cued == current.Cued && mention.Named && !current.Named)
+                || (cued == current.Cued && mention.Named == current.Named && reading.Strength > current.Reading.Strength))
             {
-                best[mention.Aspect] = (reading, mention.Clause, last, cued);
+                best[mention.Aspect] = (reading, mention.Clause, last, cued, mention.Named);
             }
         }
         var result = new List<AspectMention>(best.Count);
@@ -266,7 +269,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
         return count;
     }
 
-    private sealed record PlannedMention(string Aspect, int Clause, bool PraiseCue, int ExceptionQuery, double ExceptionLexical);
+    private sealed record PlannedMention(string Aspect, int Clause, bool PraiseCue, int ExceptionQuery, double ExceptionLexical, bool Named);
 
     private sealed record ReviewPlan(
         IReadOnlyList<Clause> Clauses, int[] ClauseQuery, int[] OwnLetters, ClauseCue[] Cues, List<PlannedMention> Mentions, int ReviewQuery);

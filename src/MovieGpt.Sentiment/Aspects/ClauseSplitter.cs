@@ -19,6 +19,9 @@ public static partial class ClauseSplitter
     // Endings after which a clause is complete. "-고" (and) is one: "연기는 좋고 스토리는 별로" lists two verdicts.
     private static readonly string[] ClauseEndings = ["데", "데도", "지만", "으나", "았으나", "었으나", "였으나", "고"];
 
+    // Sentence-final endings: followed by a comma they end a sentence in all but punctuation ("살렸다, 전형적인…").
+    private static readonly string[] FinalEndings = ["다", "요", "음", "함", "임", "죠"];
+
     // Of those, the endings that set the clause against the next one (concessive or adversative).
     private static readonly string[] ContrastEndings = ["는데", "은데", "던데", "한데", "인데", "데도", "지만", "나"];
 
@@ -112,7 +115,8 @@ public static partial class ClauseSplitter
                 clauseStart = glued.Index + glued.Length;
                 topic = null;
             }
-            if (core.Length > 1 && EndsWithAny(core, ClauseEndings) && !core.SequenceEqual("그리고"))
+            var finished = core.Length < word.Length && core.Length > 1 && EndsWithAny(core, FinalEndings);
+            if (finished || (core.Length > 1 && EndsWithAny(core, ClauseEndings) && !core.SequenceEqual("그리고")))
             {
                 Add(text, clauseStart, wordStart + word.Length, sentence, beforeOpener: false, clauses);
                 clauseStart = wordStart + word.Length;

@@ -34,6 +34,14 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
     }
 
     [Theory]
+    [InlineData("카메라 구도는 정말 최고로 멋지고 아름답다. 연출은 좀 아쉽다", AspectNames.Direction, SentimentLabels.Negative)]
+    [InlineData("촬영은 정말 최고였다. 연출은 조금 밋밋한 편", AspectNames.Direction, SentimentLabels.Negative)]
+    public void The_aspects_own_name_carries_its_verdict_over_a_related_word(string review, string aspect, string label)
+    {
+        Assert.Equal(label, _aspects.Analyze(review).Single(m => m.Aspect == aspect).Label);
+    }
+
+    [Theory]
     [InlineData("아이돌 누가 나온다길래 연기에 기대를 안했는데 생각보다 괜찮네요", AspectNames.Acting, SentimentLabels.Positive)]
     [InlineData("스토리가 전형적인거 빼고는 기승전결 잘 짜여지고 액션이 매우 뛰어난 명작입니다", AspectNames.Story, SentimentLabels.Negative)]
     [InlineData("스토리도 평범한데 액션까지 평범하다", AspectNames.Story, SentimentLabels.Negative)]

@@ -47,6 +47,13 @@ public class ClauseSplitterTests
         Assert.Equal([0, 0, 1], clauses.Select(c => c.Sentence));
     }
 
+    [Fact]
+    public void A_sentence_final_ending_before_a_comma_ends_the_clause()
+    {
+        Assert.Equal(["배우들이 영화를 살렸다", "뻔한 스토리, 좋은데요", "음악이 좀 아쉬움", "그래도 볼만"],
+            Texts("배우들이 영화를 살렸다, 뻔한 스토리, 좋은데요, 음악이 좀 아쉬움, 그래도 볼만"));
+    }
+
     private static IReadOnlyList<Clause> WithKeywords(string review) =>
         ClauseSplitter.Split(review, AspectLexicon.Default.Find(review.ToLowerInvariant()));
 
