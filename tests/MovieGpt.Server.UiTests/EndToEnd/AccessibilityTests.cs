@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace MovieGpt.Server.UiTests.EndToEnd;
 
@@ -16,11 +17,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData(ColorScheme.Dark)]
     public async Task NoPageHasASeriousOrCriticalAxeViolation(ColorScheme scheme)
     {
-        var page = await fixture.NewPageAsync(colorScheme: scheme);
+        var signedOut = await fixture.NewPageAsync(colorScheme: scheme);
+        var signedIn = await fixture.NewSignedInPageAsync(colorScheme: scheme);
         var found = new List<string>();
 
         foreach (var site in fixture.Pages)
         {
+            var page = site.SignedIn ? signedIn : signedOut;
             await page.VisitAsync(site);
             var result = await page.RunAxe(new AxeRunOptions
             {
@@ -45,12 +48,60 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync(colorScheme: scheme);
         await page.GotoInteractiveAsync($"movies/{fixture.Sample.MovieId}");
         await page.GetByTestId("movie-detail-delete").ClickAsync();
-        await Microsoft.Playwright.Assertions.Expect(page.GetByTestId("confirm-dialog")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("confirm-dialog")).ToBeVisibleAsync();
 
+        await AssertNoBlockingViolationAsync(page, "delete-dialog", scheme);
+    }
+
+    [RequirementTheory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task TheReviewFormShowingAnErrorHasNoSeriousOrCriticalAxeViolation(ColorScheme scheme)
+    {
+        var page = await fixture.NewPageAsync(colorScheme: scheme);
+        await page.GotoInteractiveAsync("reviews/new");
+        await page.GetByTestId("review-content").FillAsync("짧다");
+        await page.GetByTestId("review-submit").ClickAsync();
+        await Expect(page.GetByTestId("review-content-error")).ToBeVisibleAsync();
+
+        await AssertNoBlockingViolationAsync(page, "review-form-error", scheme);
+    }
+
+    [RequirementTheory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task TheMovieFormWarningOfADuplicateHasNoSeriousOrCriticalAxeViolation(ColorScheme scheme)
+    {
+        var page = await fixture.NewPageAsync(colorScheme: scheme);
+        await page.GotoInteractiveAsync("movies/new");
+        await page.GetByTestId("movie-title").FillAsync(SampleCatalog.FirstTitle);
+        await page.GetByTestId("movie-title").PressAsync("Tab");
+        await page.GetByTestId("movie-release-date").FillAsync(SampleCatalog.FirstReleaseDate);
+        await Expect(page.GetByTestId("movie-duplicate-warning")).ToBeVisibleAsync();
+
+        await AssertNoBlockingViolationAsync(page, "movie-form-duplicate", scheme);
+    }
+
+    [RequirementFact]
+    public async Task ThePagesAxeVisitsShowEveryKindOfReviewAndAPager()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoInteractiveAsync($"movies/{fixture.Sample.MovieId}");
+        foreach (var kind in new[] { "review-user-rating", "review-spoiler", "review-more", "review-disagree" })
+        {
+            await Expect(page.GetByTestId(kind).First).ToBeVisibleAsync();
+        }
+
+        await page.GotoInteractiveAsync("reviews");
+        await Expect(page.GetByTestId("pager-next")).ToBeVisibleAsync();
+    }
+
+    private static async Task AssertNoBlockingViolationAsync(IPage page, string name, ColorScheme scheme)
+    {
         var result = await page.RunAxe();
 
-        var found = Describe(new SitePage("delete-dialog", "", ""), result).ToList();
-        Assert.True(found.Count == 0, $"axe ({scheme}):\n" + string.Join("\n", found));
+        var found = Describe(new SitePage(name, "", ""), result).ToList();
+        Assert.True(found.Count == 0, $"axe {name} ({scheme}):\n" + string.Join("\n", found));
     }
 
     internal static IEnumerable<string> Describe(SitePage site, AxeResult result) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
@@ -87,7 +88,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IAsyncLifetime
         await Expect(mine.GetByTestId("review-content-text")).ToHaveTextAsync(EditedText);
         await Expect(mine.GetByTestId("review-edited")).ToBeVisibleAsync();
         await Expect(mine.GetByTestId("user-stars")).ToHaveAttributeAsync("data-rating", "8");
-        await Expect(first.GetByTestId("movie-review-total")).ToHaveTextAsync("4");
+        await Expect(first.GetByTestId("movie-review-total")).ToHaveTextAsync((SampleCatalog.FirstMovieReviewCount + 1).ToString(CultureInfo.InvariantCulture));
 
         // Another user marks it 공감 and writes their own review.
         var second = await NewPageAsync();

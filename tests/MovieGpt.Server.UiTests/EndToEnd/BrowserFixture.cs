@@ -64,6 +64,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh page signed in as <see cref="SampleCatalog"/>'s account, through the login form.</summary>
+    public async Task<IPage> NewSignedInPageAsync(int width = 1280, int height = 900, ColorScheme colorScheme = ColorScheme.Light)
+    {
+        var page = await NewPageAsync(width, height, colorScheme);
+        await page.GotoAsync("account/login");
+        await page.GetByTestId("login-email").FillAsync(SampleCatalog.Email);
+        await page.GetByTestId("login-password").FillAsync(SampleCatalog.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("account-name")).ToHaveTextAsync(SampleCatalog.DisplayName);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)

@@ -12,9 +12,11 @@ public sealed class LayoutTests(BrowserFixture fixture)
     [InlineData(ColorScheme.Dark)]
     public async Task At375PixelsWideEveryPageFitsWithoutSidewaysScrolling(ColorScheme scheme)
     {
-        var page = await fixture.NewPageAsync(width: 375, height: 812, colorScheme: scheme);
+        var signedOut = await fixture.NewPageAsync(width: 375, height: 812, colorScheme: scheme);
+        var signedIn = await fixture.NewSignedInPageAsync(width: 375, height: 812, colorScheme: scheme);
         foreach (var site in fixture.Pages)
         {
+            var page = site.SignedIn ? signedIn : signedOut;
             await page.VisitAsync(site);
             await Expect(page.GetByTestId("nav-movies")).ToBeVisibleAsync();
             var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
