@@ -83,4 +83,16 @@ public sealed class ResultDisplayTests : BunitContext
         Assert.Equal(["😊 긍정", "😞 부정"], cut.FindAll("[data-testid=donut-slice]").Select(s => s.GetAttribute("data-name")));
         Assert.NotNull(cut.Find("[data-testid=timeline-waiting]"));
     }
+
+    [Fact]
+    public void AMovieWithoutReviewsShowsNoAveragePositivityRatherThanZero()
+    {
+        var stats = new ReviewStatsResponse(0, 0, 0, 0, 0, 0, 0, 0, null, new int[10], null, null, []);
+
+        var cut = Render<StatsPanel>(p => p.Add(s => s.Stats, stats));
+
+        Assert.Equal("–", cut.Find("[data-testid=stats-average]").TextContent);
+        Assert.DoesNotContain("0.0%", cut.Markup);
+        Assert.NotNull(cut.Find("[data-testid=stats-empty]"));
+    }
 }
