@@ -91,4 +91,16 @@ public sealed class MovieFormTests : UiTestContext
         Assert.Equal("기생충", request.Title);
         Assert.True(cut.Find("[data-testid=movie-duplicate-confirm]").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public void EachInvalidFieldIsMarkedAndDescribedByItsMessage()
+    {
+        var cut = Render<MovieForm>();
+
+        cut.Find("[data-testid=movie-poster-url]").Input("ftp://example.com/poster.jpg");
+        cut.Find("form").Submit();
+
+        AssertInvalidAndDescribed(cut, "movie-title", "제목은 필수입니다.");
+        AssertInvalidAndDescribed(cut, "movie-poster-url", "포스터 URL은 http 또는 https 주소여야 합니다.");
+    }
 }

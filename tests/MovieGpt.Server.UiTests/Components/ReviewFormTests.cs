@@ -80,4 +80,18 @@ public sealed class ReviewFormTests : UiTestContext
         Assert.Equal(movie.Id, Assert.Single(Reviews.Stored).MovieId);
         Assert.Equal(saved, Reviews.Stored[0]);
     }
+
+    [Fact]
+    public void EachInvalidFieldIsMarkedAndDescribedByItsMessage()
+    {
+        Movies.Add("괴물");
+        var cut = Render<ReviewForm>();
+
+        cut.Find("[data-testid=review-content]").Input("좋아요");
+        cut.Find("form").Submit();
+
+        AssertInvalidAndDescribed(cut, "review-movie", "영화를 선택해 주세요.");
+        AssertInvalidAndDescribed(cut, "review-author", "작성자는 필수입니다.");
+        AssertInvalidAndDescribed(cut, "review-content", "리뷰는 공백을 빼고 5자 이상이어야 합니다.");
+    }
 }

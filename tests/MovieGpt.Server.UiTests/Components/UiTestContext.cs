@@ -66,6 +66,19 @@ public abstract class UiTestContext : BunitContext
         }
     }
 
+    /// <summary>
+    /// The field is marked invalid, and one of the ids its aria-describedby names is an element that holds
+    /// <paramref name="message"/>, so a screen reader reads the message with the field.
+    /// </summary>
+    protected static void AssertInvalidAndDescribed<TComponent>(IRenderedComponent<TComponent> cut, string testId, string message)
+        where TComponent : Microsoft.AspNetCore.Components.IComponent
+    {
+        var field = cut.Find($"[data-testid={testId}]");
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        var ids = (field.GetAttribute("aria-describedby") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(ids, id => cut.FindAll($"[id='{id}']") is [var described] && described.TextContent.Trim() == message);
+    }
+
     protected ScriptedAnalyzer Analyzer { get; }
 
     protected FakeMovieService Movies { get; }
