@@ -48,6 +48,20 @@ public abstract class MovieSearchApiTests(ServerFixture server)
     }
 
     [RequirementFact]
+    public async Task GenresAreFoundByInitialsOrInAnyLatinCaseAndDirectorsInAnyLatinCase()
+    {
+        var tag = NewTag();
+        await _client.CreateMovieAsync($"{tag} 첫째", director: $"{tag} Bong Joon-ho", genre: $"{tag} 스릴러 SF");
+        await _client.CreateMovieAsync($"{tag} 둘째", director: "박찬욱", genre: $"{tag} 로맨스");
+        var initials = SearchText.ToInitials(tag);
+
+        Assert.Equal([$"{tag} 첫째"], await TitlesAsync($"{initials}ㅅㄹㄹ"));
+        Assert.Equal([$"{tag} 둘째"], await TitlesAsync($"{initials} ㄹㅁㅅ"));
+        Assert.Equal([$"{tag} 첫째"], await TitlesAsync($"{tag} 스릴러 sf"));
+        Assert.Equal([$"{tag} 첫째"], await TitlesAsync($"{tag} bong JOON-HO"));
+    }
+
+    [RequirementFact]
     public async Task NormalizedSearchPagesAndCountsInTheDatabase()
     {
         var tag = NewTag();

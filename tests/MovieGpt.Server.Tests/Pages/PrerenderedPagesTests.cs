@@ -70,6 +70,13 @@ public abstract partial class PrerenderedPagesTests(ServerFixture server)
     [InlineData("/movies/new", "영화 추가 · MovieGpt")]
     [InlineData("/reviews", "리뷰 목록 · MovieGpt")]
     [InlineData("/reviews/new", "리뷰 작성 · MovieGpt")]
+    [InlineData("/my-reviews", "내 리뷰 · MovieGpt")]
+    [InlineData("/rankings", "랭킹 · MovieGpt")]
+    [InlineData("/recommend", "추천 · MovieGpt")]
+    [InlineData("/account/login", "로그인 · MovieGpt")]
+    [InlineData("/account/register", "회원가입 · MovieGpt")]
+    [InlineData("/not-found", "페이지를 찾을 수 없어요 · MovieGpt")]
+    [InlineData("/Error", "오류 · MovieGpt")]
     public async Task EveryPageIsPrerenderedWithItsOwnTitle(string path, string expectedTitle)
     {
         var (status, html) = await GetPageAsync(path);
@@ -77,6 +84,31 @@ public abstract partial class PrerenderedPagesTests(ServerFixture server)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([expectedTitle], TitleRegex().Matches(html).Select(m => m.Groups[1].Value));
         Assert.Contains("<main", html);
+    }
+
+    /// <summary>The pages of one movie or review, whose addresses the theory above cannot name.</summary>
+    [RequirementFact]
+    public async Task PagesOfOneMovieOrReviewArePrerenderedWithTheirTitles()
+    {
+        var title = $"괴물 {Guid.NewGuid():N}"[..12];
+        var movie = await _client.CreateMovieAsync(title);
+        var review = await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+
+        foreach (var (path, expectedTitle) in new[]
+        {
+            ($"/movies/{movie.Id()}", $"{title} · MovieGpt"),
+            ($"/reviews/{review.Id()}/edit", "리뷰 수정 · MovieGpt"),
+        })
+        {
+            var (status, html) = await GetPageAsync(path);
+
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal([expectedTitle], TitleRegex().Matches(html).Select(m => m.Groups[1].Value));
+        }
+        // An unknown address answers 404 with the not-found page's title.
+        var (missing, missingHtml) = await GetPageAsync("/no/such/page");
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        Assert.Equal(["페이지를 찾을 수 없어요 · MovieGpt"], TitleRegex().Matches(missingHtml).Select(m => m.Groups[1].Value));
     }
 
     private async Task<(HttpStatusCode Status, string Html)> GetPageAsync(string path)

@@ -90,4 +90,51 @@ public sealed class StarsAndPagingJourneyTests(BrowserFixture fixture)
         await Expect(page.GetByTestId("movie-search")).ToHaveValueAsync($"{tag}시리즈");
         await Expect(page.GetByTestId("movie-card-title").First).ToHaveTextAsync(title!);
     }
+
+    [RequirementFact]
+    public async Task TheNegativeFilterAndTheHighestRatedOrderChosenAtOnceBothApply()
+    {
+        (string Text, int Rating)[] written =
+        [
+            ("스토리가 지루하고 연기도 어색해서 정말 실망했어요.", 2),
+            ("배우들 연기가 훌륭하고 음악도 최고였어요!", 9),
+            ("최악의 영화. 돈과 시간이 아까웠습니다.", 1),
+            ("감동적이고 아름다운 영화, 강력 추천합니다.", 10),
+            ("개연성이 없고 결말도 엉망이라 화가 났어요.", 4),
+        ];
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var movie = await scope.ServiceProvider.GetRequiredService<IMovieService>().CreateAsync(
+            new CreateMovieRequest { Title = $"감성 극장 {Guid.NewGuid().ToString("N")[..6]}", Director = "한지수", ReleaseDate = "2024-05-01" });
+        var reviews = scope.ServiceProvider.GetRequiredService<IReviewService>();
+        var negativeRatings = new List<int>();
+        foreach (var (text, rating) in written)
+        {
+            var stored = await reviews.CreateAsync(new CreateReviewRequest { MovieId = movie.Id, Author = "감성관객", Content = text, UserRating = rating });
+            if (stored!.SentimentLabel == SentimentLabels.Negative)
+            {
+                negativeRatings.Add(rating);
+            }
+        }
+        // The model, not this test, says which are negative; the order is only seen with two of them or more.
+        Assert.True(negativeRatings.Count >= 2, $"The model read {negativeRatings.Count} of the reviews as negative.");
+        var page = await fixture.NewPageAsync();
+        await page.GotoInteractiveAsync($"movies/{movie.Id}");
+
+        // One right after the other, before the first navigation comes back.
+        await page.GetByTestId("sentiment-filter").SelectOptionAsync(SentimentLabels.Negative);
+        await page.GetByTestId("review-sort").SelectOptionAsync("rating_desc");
+
+        await Expect(page).ToHaveURLAsync(new Regex($"sentiment={SentimentLabels.Negative}"));
+        await Expect(page).ToHaveURLAsync(new Regex("sort=rating_desc"));
+        var items = page.GetByTestId("movie-reviews").GetByTestId("review-item");
+        await Expect(items).ToHaveCountAsync(negativeRatings.Count);
+        // Each row waits for its own rating: the list may show the filtered reviews newest first for a moment.
+        var expected = negativeRatings.OrderDescending().ToList();
+        for (var i = 0; i < expected.Count; i++)
+        {
+            await Expect(items.Nth(i).GetByTestId("user-stars")).ToHaveAttributeAsync("data-rating", expected[i].ToString(CultureInfo.InvariantCulture));
+        }
+        var labels = await items.Locator("[data-testid=review-sentiment] [data-testid=sentiment-badge]").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.label)");
+        Assert.Equal(Enumerable.Repeat(SentimentLabels.Negative, expected.Count), labels);
+    }
 }
