@@ -53,7 +53,7 @@ public sealed class UpdateReviewRequest : IValidatableObject
     private int? _userRating;
 
     [Required(ErrorMessage = "리뷰 내용은 필수입니다. (Content is required.)")]
-    [StringLength(CreateReviewRequest.MaxContentLength, ErrorMessage = "리뷰는 5,000자 이하입니다. (Content must be at most 5,000 characters.)")]
+    [StringLength(CreateReviewRequest.MaxContentUnits, ErrorMessage = CreateReviewRequest.TooLongMessage)]
     [StorableText]
     public string Content { get; set; } = "";
 
@@ -76,13 +76,8 @@ public sealed class UpdateReviewRequest : IValidatableObject
     /// <summary>The new spoiler flag; left out (or null), unchanged.</summary>
     public bool? Spoiler { get; set; }
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (Content is not null && Content.Trim().Length < CreateReviewRequest.MinContentLength)
-        {
-            yield return new ValidationResult("리뷰는 공백을 빼고 5자 이상이어야 합니다. (Content must have at least 5 characters after trimming.)", [nameof(Content)]);
-        }
-    }
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        CreateReviewRequest.CheckContentLength(Content);
 }
 
 /// <summary>
@@ -110,9 +105,17 @@ public sealed record AspectSummary(string Aspect, int Mentions, int Positive, in
 /// <summary>The body of POST /api/reviews/; a mutable class so Blazor forms can bind to it.</summary>
 public sealed class CreateReviewRequest : IValidatableObject
 {
-    /// <summary>In text elements (<see cref="TextElements"/>), after trimming.</summary>
+    /// <summary>In text elements (<see cref="TextElements"/>), after trimming; so is the maximum.</summary>
     public const int MinContentLength = 5;
     public const int MaxContentLength = 5000;
+
+    /// <summary>
+    /// The column's size in UTF-16 units: 5,000 text elements of four units each on average, so any review a person
+    /// writes fits (a syllable is one unit, most emoji two to four) while the row stays bounded.
+    /// </summary>
+    public const int MaxContentUnits = 4 * MaxContentLength;
+
+    public const string TooLongMessage = "리뷰는 5,000자 이하입니다. (Content must be at most 5,000 characters.)";
 
     [Range(1, int.MaxValue, ErrorMessage = "영화를 선택해 주세요. (movie_id must be a positive id.)")]
     public int MovieId { get; set; }
@@ -123,7 +126,7 @@ public sealed class CreateReviewRequest : IValidatableObject
     public string Author { get; set; } = "";
 
     [Required(ErrorMessage = "리뷰 내용은 필수입니다. (Content is required.)")]
-    [StringLength(MaxContentLength, ErrorMessage = "리뷰는 5,000자 이하입니다. (Content must be at most 5,000 characters.)")]
+    [StringLength(MaxContentUnits, ErrorMessage = TooLongMessage)]
     [StorableText]
     public string Content { get; set; } = "";
 
@@ -140,9 +143,27 @@ public sealed class CreateReviewRequest : IValidatableObject
         {
             yield return new ValidationResult("작성자를 입력해 주세요. (Author must not be blank.)", [nameof(Author)]);
         }
-        if (Content is not null && TextElements.Count(Content.Trim()) < MinContentLength)
+        foreach (var result in CheckContentLength(Content))
+        {
+            yield return result;
+        }
+    }
+
+    /// <summary>The length rules a new and an edited review share, counted as the form's counter counts.</summary>
+    internal static IEnumerable<ValidationResult> CheckContentLength(string? content)
+    {
+        if (content is null)
+        {
+            yield break;
+        }
+        var length = TextElements.Count(content.Trim());
+        if (length < MinContentLength)
         {
             yield return new ValidationResult("리뷰는 공백을 빼고 5자 이상이어야 합니다. (Content must have at least 5 characters after trimming.)", [nameof(Content)]);
+        }
+        else if (TextElements.Count(content) > MaxContentLength)
+        {
+            yield return new ValidationResult(TooLongMessage, [nameof(Content)]);
         }
     }
 }

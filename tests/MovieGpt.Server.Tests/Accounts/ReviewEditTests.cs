@@ -42,6 +42,58 @@ public abstract class ReviewEditTests(ServerFixture server)
         Assert.Equal("1", await server.TextAsync($"SELECT COUNT(*) FROM reviews WHERE id = {review.Id()} AND edited_at IS NULL"));
     }
 
+    [RequirementTheory]
+    [InlineData("😡😡😡", false)]
+    [InlineData("최고예요", false)]
+    [InlineData("최고예요!", true)]
+    [InlineData("👍🏽👍🏽👍🏽👍🏽👍🏽", true)]
+    public async Task TheMinimumLengthOfAnEditCountsWhatAReaderCountsAsCharacters(string content, bool accepted)
+    {
+        var account = await server.NewAccountAsync();
+        var movie = (await account.Client.CreateMovieAsync($"수정 {Guid.NewGuid():N}")).Id();
+        var review = await account.Client.CreateReviewAsync(movie, ReviewTexts.Positive);
+
+        var response = await account.Client.PutAsJsonAsync($"/api/reviews/{review.Id()}", new { content });
+
+        if (accepted)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(["content"], await response.ReadInvalidFieldsAsync());
+            Assert.Equal("1", await server.TextAsync($"SELECT COUNT(*) FROM reviews WHERE id = {review.Id()} AND edited_at IS NULL"));
+        }
+    }
+
+    // 5,000 emoji with a skin tone are 20,000 UTF-16 units: a counter-valid review that must still fit the column.
+    [RequirementTheory]
+    [InlineData("👍🏽", 5_000, true)]
+    [InlineData("가", 5_000, true)]
+    [InlineData("😀", 5_001, false)]
+    public async Task TheMaximumLengthCountsTextElementsWhenWrittenAndWhenEdited(string element, int count, bool accepted)
+    {
+        var content = string.Concat(Enumerable.Repeat(element, count));
+        var account = await server.NewAccountAsync();
+        var movie = (await account.Client.CreateMovieAsync($"수정 {Guid.NewGuid():N}")).Id();
+        var review = await account.Client.CreateReviewAsync(movie, ReviewTexts.Positive);
+
+        var post = await account.Client.PostAsJsonAsync("/api/reviews/", new { movie_id = (await account.Client.CreateMovieAsync($"수정 {Guid.NewGuid():N}")).Id(), content });
+        var put = await account.Client.PutAsJsonAsync($"/api/reviews/{review.Id()}", new { content });
+
+        if (accepted)
+        {
+            Assert.Equal(HttpStatusCode.Created, post.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+            Assert.Equal(content, (string?)(await put.ReadObjectAsync())["content"]);
+        }
+        else
+        {
+            Assert.Equal(["content"], await post.ReadInvalidFieldsAsync());
+            Assert.Equal(["content"], await put.ReadInvalidFieldsAsync());
+        }
+    }
+
     private static async Task<JsonObject> PutAsync(TestAccount account, string url, object body)
     {
         var response = await account.Client.PutAsJsonAsync(url, body);

@@ -94,4 +94,27 @@ public sealed class ReviewFormTests : UiTestContext
         AssertInvalidAndDescribed(cut, "review-author", "작성자는 필수입니다.");
         AssertInvalidAndDescribed(cut, "review-content", "리뷰는 공백을 빼고 5자 이상이어야 합니다.");
     }
+
+    [Fact]
+    public void TheBoxTakesTheLongestReviewTheCounterAllowsAndTheFormRefusesOneMore()
+    {
+        var movie = Movies.Add("괴물");
+        var cut = Render<ReviewForm>(p => p.Add(f => f.FixedMovieId, movie.Id));
+        var longest = string.Concat(Enumerable.Repeat("👍🏽", CreateReviewRequest.MaxContentLength));
+
+        // maxlength counts UTF-16 units (four per emoji here): it must not cut what the counter calls 5,000.
+        Assert.True(longest.Length <= int.Parse(cut.Find("[data-testid=review-content]").GetAttribute("maxlength")!, System.Globalization.CultureInfo.InvariantCulture));
+        cut.Find("[data-testid=review-author]").Change("관객");
+        cut.Find("[data-testid=review-content]").Input(longest + "👍🏽");
+        cut.Find("form").Submit();
+
+        Assert.Equal("5,001 / 5,000", cut.Find("[data-testid=review-content-count]").TextContent);
+        Assert.Equal("리뷰는 5,000자 이하입니다.", cut.Find("[data-testid=review-content-error]").TextContent);
+        Assert.Empty(Reviews.Stored);
+
+        cut.Find("[data-testid=review-content]").Input(longest);
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Single(Reviews.Stored), s_wait);
+    }
 }

@@ -11,7 +11,7 @@ internal sealed class ReviewConfiguration : IEntityTypeConfiguration<Review>
         builder.Property(r => r.Id).HasColumnName(ReviewColumns.Id);
         builder.Property(r => r.MovieId).HasColumnName(ReviewColumns.MovieId);
         builder.Property(r => r.Author).HasColumnName(ReviewColumns.Author).HasMaxLength(100);
-        builder.Property(r => r.Content).HasColumnName(ReviewColumns.Content).HasMaxLength(5000);
+        builder.Property(r => r.Content).HasColumnName(ReviewColumns.Content).HasMaxLength(Contracts.CreateReviewRequest.MaxContentUnits);
         builder.Property(r => r.SentimentLabel).HasColumnName(ReviewColumns.SentimentLabel).HasMaxLength(16);
         builder.Property(r => r.SentimentScore).HasColumnName(ReviewColumns.SentimentScore);
         builder.Property(r => r.ProbabilityNegative).HasColumnName(ReviewColumns.ProbabilityNegative);

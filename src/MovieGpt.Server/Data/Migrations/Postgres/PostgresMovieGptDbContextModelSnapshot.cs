@@ -502,8 +502,8 @@ namespace MovieGpt.Server.Data.Migrations.Postgres
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(5000)
-                        .HasColumnType("character varying(5000)")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
                         .HasColumnName("content");
 
                     b.Property<DateTime>("CreatedAt")

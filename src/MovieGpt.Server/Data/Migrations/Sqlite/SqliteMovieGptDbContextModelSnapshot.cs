@@ -483,7 +483,7 @@ namespace MovieGpt.Server.Data.Migrations.Sqlite
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(5000)
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT")
                         .HasColumnName("content");
 
