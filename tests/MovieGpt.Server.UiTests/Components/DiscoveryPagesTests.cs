@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MovieGpt.Server.Components.Pages.Rankings;
 using MovieGpt.Server.Components.Shared;
 using MovieGpt.Server.Contracts;
@@ -9,6 +10,8 @@ namespace MovieGpt.Server.UiTests.Components;
 public sealed class DiscoveryPagesTests : UiTestContext
 {
     // The pages' controls are enabled once interactive, as they are after the circuit connects.
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
     public DiscoveryPagesTests() => Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
     [Fact]
@@ -48,18 +51,31 @@ public sealed class DiscoveryPagesTests : UiTestContext
     }
 
     [Fact]
-    public void ThePeriodAndGenreSelectorsAskForThoseRankings()
+    public void ThePeriodAndGenreGoInTheAddressAndAskForThoseRankings()
     {
         var cut = Render<Rankings>();
 
-        cut.Find("[data-testid=ranking-period]").Change(nameof(RankingPeriod.SevenDays));
+        // The genre applied right after the period, before the first navigation comes back, keeps the period.
+        cut.Find("[data-testid=ranking-period]").Change("7d");
         cut.Find("[data-testid=ranking-genre]").Change("스릴러");
         cut.Find("[data-testid=ranking-genre-submit]").Click();
 
-        var last = Discovery.RankingQueries[^1];
-        Assert.Equal(RankingPeriod.SevenDays, last.Period);
-        Assert.Equal("스릴러", last.Genre);
-        Assert.Equal(RankingPeriod.SevenDays, Discovery.RankingQueries[1].Period);
+        var query = new Uri(Navigation.Uri).Query;
+        Assert.Contains("period=7d", query);
+        Assert.Contains($"genre={Uri.EscapeDataString("스릴러")}", query);
+        cut.WaitForAssertion(() => Assert.Equal(new RankingQuery(RankingPeriod.SevenDays, "스릴러", 20), Discovery.RankingQueries[^1]));
+    }
+
+    [Fact]
+    public void AnAddressWithAPeriodAndGenreShowsThoseRankings()
+    {
+        Navigation.NavigateTo($"rankings?period=30d&genre={Uri.EscapeDataString("로맨스")}");
+
+        var cut = Render<Rankings>();
+
+        Assert.Equal(new RankingQuery(RankingPeriod.ThirtyDays, "로맨스", 20), Assert.Single(Discovery.RankingQueries));
+        Assert.Equal("30d", cut.Find("[data-testid=ranking-period]").GetAttribute("value"));
+        Assert.Equal("로맨스", cut.Find("[data-testid=ranking-genre]").GetAttribute("value"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MovieGpt.Server.Contracts;
@@ -52,6 +53,11 @@ public sealed class DiscoveryJourneyTests(BrowserFixture fixture)
         await page.GetByTestId("ranking-genre-submit").ClickAsync();
         await Expect(page.GetByTestId("ranking-list").GetByTestId("ranked-movie").Filter(new() { HasText = classic.Title })).ToHaveCountAsync(1);
         await fixture.Screenshots.SaveAsync(page, "rankings");
+        // The genre lives in the address: Back shows the rankings of the genre again, with the genre in its box.
+        await page.GoBackAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("genre="));
+        await Expect(page.GetByTestId("ranking-genre")).ToHaveValueAsync(genre);
+        await Expect(rows).ToHaveCountAsync(2);
 
         // The recommender keeps to the director asked for, best first.
         await page.GetByTestId("nav-recommend").ClickAsync();
