@@ -101,6 +101,28 @@ public sealed class RatingAndReviewDisplayTests : UiTestContext
     }
 
     [Fact]
+    public void ASpoilersWhyToggleWaitsUntilTheSpoilerIsTapped()
+    {
+        var cut = Render<ReviewItem>(p => p.Add(r => r.Review, Review(null, content: "범인은 바로 주인공의 형이었다", spoiler: true)));
+
+        // 왜? would show the whole text, word by word.
+        Assert.Empty(cut.FindAll("[data-testid=why-toggle]"));
+
+        cut.Find("[data-testid=review-spoiler]").Click();
+        cut.Find("[data-testid=why-toggle]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(["범인은 바로 주인공의 형이었다"], Explanations.Asked));
+    }
+
+    [Fact]
+    public void AReviewWithoutASpoilerHasItsWhyToggleAtOnce()
+    {
+        var cut = Render<ReviewItem>(p => p.Add(r => r.Review, Review(null)));
+
+        Assert.Single(cut.FindAll("[data-testid=why-toggle]"));
+    }
+
+    [Fact]
     public void ALongReviewIsCollapsedWithMore()
     {
         var text = string.Concat(Enumerable.Repeat("정말 길게 쓴 리뷰입니다. ", 30));
