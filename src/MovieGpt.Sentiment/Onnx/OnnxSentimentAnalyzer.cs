@@ -29,14 +29,12 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     // Read-only once made, so concurrent runs share it.
     private readonly RunOptions _runOptions = new();
 
-    // Runs in flight, and whether Dispose began: a host shutting down disposes the analyzer while a circuit or the
-    // writer may still be scoring, and freeing the native session under a run crashes the process.
-    private int _running;
-    private int _disposed;
+    private readonly SessionGuard _guard;
 
     private OnnxSentimentAnalyzer(InferenceSession session, ModelManifest manifest, ModelInfo info, SentimentOptions options)
     {
         _session = session;
+        _guard = new SessionGuard(this);
         _normalizer = new TextNormalizer(options.MaxCharacters);
         _featurizers = [.. manifest.Featurizers.Select(f => new HashingFeaturizer(f))];
         _characters = manifest.CharCnn is { } cnn ? new CharSequenceEncoder(cnn) : null;
@@ -245,16 +243,7 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
 
     private SentimentResult[] Score(IReadOnlyCollection<OrtValue> inputs, string[] rows, int[] rowStarts, string[] normalized)
     {
-        Interlocked.Increment(ref _running);
-        try
-        {
-            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            return ScoreOnSession(inputs, rows, rowStarts, normalized);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _running);
-        }
+        return _guard.Run(() => ScoreOnSession(inputs, rows, rowStarts, normalized));
     }
 
     private SentimentResult[] ScoreOnSession(IReadOnlyCollection<OrtValue> inputs, string[] rows, int[] rowStarts, string[] normalized)
@@ -318,14 +307,9 @@ public sealed class OnnxSentimentAnalyzer : ISentimentAnalyzer
     }
 
     /// <summary>Refuses new runs, waits for those in flight (a run takes milliseconds), then frees the session.</summary>
-    public void Dispose()
+    public void Dispose() => _guard.Close(() =>
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-        SpinWait.SpinUntil(() => Volatile.Read(ref _running) == 0, TimeSpan.FromSeconds(10));
         _session.Dispose();
         _runOptions.Dispose();
-    }
+    });
 }

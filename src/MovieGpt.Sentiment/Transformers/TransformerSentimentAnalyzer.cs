@@ -26,6 +26,7 @@ public sealed class TransformerSentimentAnalyzer : ISentimentAnalyzer
     private const int ChunkSize = 32;
 
     private readonly InferenceSession _session;
+    private readonly SessionGuard _guard;
     private readonly WordPieceEncoder _encoder;
     private readonly SentimentLabelMap _labels;
     private readonly double _neutralThreshold;
@@ -35,6 +36,7 @@ public sealed class TransformerSentimentAnalyzer : ISentimentAnalyzer
         bool usesTokenTypes, double neutralThreshold, ModelInfo model)
     {
         _session = session;
+        _guard = new SessionGuard(this);
         _encoder = encoder;
         _labels = labels;
         _neutralThreshold = neutralThreshold;
@@ -93,15 +95,23 @@ public sealed class TransformerSentimentAnalyzer : ISentimentAnalyzer
         var order = Enumerable.Range(0, rows.Length).OrderBy(i => rows[i].Length).ToArray();
         var results = new SentimentResult[rows.Length];
         var chunks = (rows.Length + ChunkSize - 1) / ChunkSize;
-        Parallel.For(0, chunks, chunk =>
+        try
         {
-            var members = order.Skip(chunk * ChunkSize).Take(ChunkSize).ToArray();
-            var scored = Score(EncodedBatch.Pad([.. members.Select(i => rows[i])], _encoder.PaddingId));
-            for (var k = 0; k < members.Length; k++)
+            Parallel.For(0, chunks, chunk =>
             {
-                results[members[k]] = scored[k];
-            }
-        });
+                var members = order.Skip(chunk * ChunkSize).Take(ChunkSize).ToArray();
+                var scored = Score(EncodedBatch.Pad([.. members.Select(i => rows[i])], _encoder.PaddingId));
+                for (var k = 0; k < members.Length; k++)
+                {
+                    results[members[k]] = scored[k];
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // The caller gets the error itself (a disposed analyzer, a failing model), not the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
         return results;
     }
 
@@ -115,8 +125,11 @@ public sealed class TransformerSentimentAnalyzer : ISentimentAnalyzer
         IDisposableReadOnlyCollection<OrtValue> outputs;
         try
         {
-            using var runOptions = new RunOptions();
-            outputs = _session.Run(runOptions, _inputNames, inputs, [TransformerGraphContract.Logits]);
+            outputs = _guard.Run(() =>
+            {
+                using var runOptions = new RunOptions();
+                return _session.Run(runOptions, _inputNames, inputs, [TransformerGraphContract.Logits]);
+            });
         }
         catch (OnnxRuntimeException e)
         {
@@ -139,5 +152,6 @@ public sealed class TransformerSentimentAnalyzer : ISentimentAnalyzer
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    /// <summary>Refuses new runs, waits for those in flight, then frees the session.</summary>
+    public void Dispose() => _guard.Close(_session.Dispose);
 }
