@@ -61,12 +61,19 @@ public static class RateLimitExtensions
     public static string AddressKey(IPAddress? address) =>
         "ip:" + (address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString());
 
+    /// <summary>Marks <paramref name="response"/> 429 with <c>Retry-After</c>; returns the whole seconds it says.</summary>
+    public static int TooManyRequests(HttpResponse response, TimeSpan retryAfter)
+    {
+        var seconds = RateLimitBudgets.Seconds(retryAfter);
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return seconds;
+    }
+
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken ct)
     {
         var context = rejected.HttpContext;
-        var seconds = RateLimitBudgets.Seconds(RateLimitBudgets.RetryAfter(rejected.Lease));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = TooManyRequests(context.Response, RateLimitBudgets.RetryAfter(rejected.Lease));
         await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components.Authorization;
 using MovieGpt.Server.Extensions;
 
@@ -34,8 +33,7 @@ public sealed class UiRateLimit(RateLimitBudgets budgets, AuthenticationStatePro
         {
             return null;
         }
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.Headers.RetryAfter = RateLimitBudgets.Seconds(wait).ToString(CultureInfo.InvariantCulture);
+        RateLimitExtensions.TooManyRequests(context.Response, wait);
         return Refusal(wait);
     }
 
