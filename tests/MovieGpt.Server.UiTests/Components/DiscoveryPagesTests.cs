@@ -95,6 +95,25 @@ public sealed class DiscoveryPagesTests : UiTestContext
     }
 
     [Fact]
+    public void RecommendIsDisabledWhileItsRequestRunsAndASecondSubmitAsksNothing()
+    {
+        Discovery.Recommended.Add(Movies.Add("추천작") with { AdjustedScore = 0.81, ReviewCount = 12 });
+        var cut = Render<Recommend>();
+        Discovery.HoldRecommendations = new TaskCompletionSource();
+
+        cut.Find("[data-testid=recommend-genre]").Change("스릴러");
+        cut.Find("[data-testid=recommend-form]").Submit();
+        Assert.True(cut.Find("[data-testid=recommend-submit]").HasAttribute("disabled"));
+        // Enter in a field submits even with the button disabled.
+        cut.Find("[data-testid=recommend-form]").Submit();
+        Discovery.HoldRecommendations.SetResult();
+
+        cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=recommend-submit]").HasAttribute("disabled")));
+        Assert.Equal(2, Discovery.RecommendQueries.Count);
+        Assert.Equal("추천 받기", cut.Find("[data-testid=recommend-submit]").TextContent);
+    }
+
+    [Fact]
     public void SimilarMoviesShowTheirReasons()
     {
         Discovery.Similar[1] =

@@ -22,10 +22,17 @@ public sealed class FakeDiscoveryService : IDiscoveryService
         return Task.FromResult(Rankings with { Period = query.Period.ToString(), Genre = query.Genre });
     }
 
-    public Task<IReadOnlyList<MovieResponse>> RecommendAsync(RecommendQuery query, CancellationToken ct = default)
+    /// <summary>When set, recommendations answer only once it completes (a slow database).</summary>
+    public TaskCompletionSource? HoldRecommendations { get; set; }
+
+    public async Task<IReadOnlyList<MovieResponse>> RecommendAsync(RecommendQuery query, CancellationToken ct = default)
     {
         RecommendQueries.Add(query);
-        return Task.FromResult<IReadOnlyList<MovieResponse>>(Recommended);
+        if (HoldRecommendations is { } hold)
+        {
+            await hold.Task;
+        }
+        return Recommended;
     }
 
     public Task<IReadOnlyList<SimilarMovieResponse>?> SimilarAsync(int movieId, int limit, CancellationToken ct = default) =>
