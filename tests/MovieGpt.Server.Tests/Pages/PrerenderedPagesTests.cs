@@ -42,6 +42,21 @@ public abstract partial class PrerenderedPagesTests(ServerFixture server)
     }
 
     [RequirementFact]
+    public async Task TheEditPageOfAMissingReviewAnswers404WithTheNotFoundPage()
+    {
+        var movie = await _client.CreateMovieAsync($"수정할 리뷰 {Guid.NewGuid():N}"[..16]);
+        var review = await _client.CreateReviewAsync(movie.Id(), ReviewTexts.Positive);
+
+        var (missing, html) = await GetPageAsync("/reviews/987654/edit");
+        var (existing, _) = await GetPageAsync($"/reviews/{review.Id()}/edit");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        Assert.Contains("data-testid=\"not-found-page\"", html);
+        // A review that exists answers the page (asking to log in), not the 404.
+        Assert.Equal(HttpStatusCode.OK, existing);
+    }
+
+    [RequirementFact]
     public async Task APrerenderedListShowsThePageSearchAndOrderOfItsAddress()
     {
         var tag = $"쪽수{Guid.NewGuid():N}"[..10];
