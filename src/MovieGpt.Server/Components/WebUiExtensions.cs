@@ -8,9 +8,16 @@ public static class WebUiExtensions
     // Paths that belong to the API, its documents and the framework: their errors stay ProblemDetails.
     private static readonly string[] s_nonPagePrefixes = ["/api", "/openapi", "/docs", "/health", "/_blazor", "/_framework"];
 
+    /// <summary>The largest message a browser may send the circuit.</summary>
+    public const int MaxCircuitMessageBytes = 2 * 1024 * 1024;
+
     public static IHostApplicationBuilder AddWebUi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // The circuit starts with the state the prerender persisted (a page of reviews, escaped and in base64), sent
+        // in one SignalR message: past the hub's 32 KB default, a page of long reviews closed the connection and
+        // never became interactive. A page of ten reviews at the longest allowed stays under this.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = MaxCircuitMessageBytes);
         builder.Services.AddScoped<Account.UiRateLimit>();
         // Serves the build's static web assets (scoped CSS bundle) in every environment, as Development does;
         // a published app has no runtime manifest, and then this does nothing.

@@ -137,4 +137,25 @@ public sealed class StarsAndPagingJourneyTests(BrowserFixture fixture)
         var labels = await items.Locator("[data-testid=review-sentiment] [data-testid=sentiment-badge]").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.label)");
         Assert.Equal(Enumerable.Repeat(SentimentLabels.Negative, expected.Count), labels);
     }
+
+    [RequirementFact]
+    public async Task APageOfLongReviewsStillBecomesInteractive()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var movie = await scope.ServiceProvider.GetRequiredService<IMovieService>().CreateAsync(
+            new CreateMovieRequest { Title = $"긴 리뷰 극장 {Guid.NewGuid().ToString("N")[..6]}", Director = "한지수", ReleaseDate = "2024-05-01" });
+        var reviews = scope.ServiceProvider.GetRequiredService<IReviewService>();
+        // Ten reviews of 1,500 syllables: the state the prerender hands the circuit is far past SignalR's 32 KB default.
+        var text = string.Concat(Enumerable.Repeat("배우들의 연기가 좋았고 음악도 훌륭했어요. ", 60));
+        for (var i = 0; i < 10; i++)
+        {
+            await reviews.CreateAsync(new CreateReviewRequest { MovieId = movie.Id, Author = $"긴글{i}", Content = text });
+        }
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoInteractiveAsync($"movies/{movie.Id}");
+
+        await page.GetByTestId("sentiment-filter").SelectOptionAsync(SentimentLabels.Negative);
+        await Expect(page).ToHaveURLAsync(new Regex($"sentiment={SentimentLabels.Negative}"));
+    }
 }
