@@ -1,4 +1,5 @@
 using MovieGpt.Sentiment;
+using MovieGpt.Sentiment.Aspects;
 using MovieGpt.Server.Components.Forms;
 using MovieGpt.Server.Components.Shared;
 using MovieGpt.Server.Contracts;
@@ -9,9 +10,9 @@ namespace MovieGpt.Server.UiTests.Components;
 public sealed class RatingAndReviewDisplayTests : UiTestContext
 {
     private static ReviewResponse Review(int? userRating, string label = SentimentLabels.Positive, double score = 0.9, double predicted = 8.2,
-        string content = "배우들 연기가 정말 좋았어요", bool spoiler = false) =>
+        string content = "배우들 연기가 정말 좋았어요", bool spoiler = false, IReadOnlyList<AspectMention>? aspects = null) =>
         new(1, 1, "괴물", "관객", content, label, score, new SentimentProbabilities(0.05, 0.05, 0.9), predicted,
-            new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), [], userRating, spoiler);
+            new DateTime(2026, 11, 24, 12, 0, 0, DateTimeKind.Utc), aspects ?? [], userRating, spoiler);
 
     [Fact]
     public void TheStarInputIsARadioGroupOfTenHalfStars()
@@ -112,6 +113,22 @@ public sealed class RatingAndReviewDisplayTests : UiTestContext
         cut.Find("[data-testid=why-toggle]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["범인은 바로 주인공의 형이었다"], Explanations.Asked));
+    }
+
+    [Fact]
+    public void ASpoilersAspectChipsQuoteNothingUntilTheSpoilerIsTapped()
+    {
+        const string content = "범인은 바로 주인공의 형이었다 연기는 좋았다";
+        var aspects = new[] { new AspectMention("연기", SentimentLabels.Positive, 0.9, "연기는 좋았다", 17, 7) };
+        var cut = Render<ReviewItem>(p => p.Add(r => r.Review, Review(null, content: content, spoiler: true, aspects: aspects)));
+
+        var chip = cut.Find("[data-testid=aspect-chip]");
+        Assert.Equal("연기", chip.GetAttribute("data-aspect"));
+        Assert.DoesNotContain("연기는 좋았다", cut.Markup);
+
+        cut.Find("[data-testid=review-spoiler]").Click();
+
+        Assert.Contains("연기는 좋았다", cut.Find("[data-testid=aspect-chip]").GetAttribute("title"));
     }
 
     [Fact]
