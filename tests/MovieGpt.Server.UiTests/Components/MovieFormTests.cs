@@ -51,7 +51,8 @@ public sealed class MovieFormTests : UiTestContext
         cut.Find("[data-testid=movie-release-date]").Change("2022-06-29");
         cut.Find("form").Submit();
 
-        var request = Assert.Single(Movies.Created);
+        cut.WaitForAssertion(() => Assert.Single(Movies.Created), TimeSpan.FromSeconds(10));
+        var request = Movies.Created[0];
         Assert.Equal("박찬욱", request.Director);
         Assert.Equal("2022-06-29", request.ReleaseDate);
         Assert.Equal("헤어질 결심", created?.Title);

@@ -29,7 +29,8 @@ public sealed class MoviePickerTests : UiTestContext
         cut.Find("[data-testid=review-content]").Input("괴물이 한강에서 나오는 장면이 압권");
         cut.Find("form").Submit();
 
-        Assert.Equal(older.Id, Assert.Single(Reviews.Stored).MovieId);
+        // The save awaits the rate-limit permit and the viewer before it stores.
+        cut.WaitForAssertion(() => Assert.Equal(older.Id, Assert.Single(Reviews.Stored).MovieId), s_wait);
     }
 
     [Fact]

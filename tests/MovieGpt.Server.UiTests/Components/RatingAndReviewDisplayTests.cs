@@ -181,7 +181,8 @@ public sealed class RatingAndReviewDisplayTests : UiTestContext
         cut.Find("[data-testid=review-spoiler-flag]").Change(true);
         cut.Find("form").Submit();
 
-        var stored = Assert.Single(Reviews.Stored);
+        cut.WaitForAssertion(() => Assert.Single(Reviews.Stored), TimeSpan.FromSeconds(10));
+        var stored = Reviews.Stored[0];
         Assert.Equal((9, true), (stored.UserRating, stored.Spoiler));
         Assert.Equal("9", cut.Find("[data-testid=review-result-stars]").GetAttribute("data-rating"));
     }
