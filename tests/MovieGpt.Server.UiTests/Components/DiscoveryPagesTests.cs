@@ -67,6 +67,24 @@ public sealed class DiscoveryPagesTests : UiTestContext
     }
 
     [Fact]
+    public void TheChosenTabGoesInTheAddressAndAnAddressOpensItsTab()
+    {
+        var cut = Render<Rankings>();
+
+        cut.Find("[data-testid=ranking-period]").Change("30d");
+        cut.Find("[data-testid=ranking-tab-trending]").Click();
+
+        var query = new Uri(Navigation.Uri).Query;
+        Assert.Contains("list=trending", query);
+        Assert.Contains("period=30d", query);
+
+        Navigation.NavigateTo("rankings?list=most_reviewed");
+        var opened = Render<Rankings>();
+        Assert.Equal("true", opened.Find("[data-testid=ranking-tab-mostreviewed]").GetAttribute("aria-selected"));
+        Assert.Equal("MostReviewed", opened.Find("[data-testid=ranking-panel]").GetAttribute("data-kind"));
+    }
+
+    [Fact]
     public void AnAddressWithAPeriodAndGenreShowsThoseRankings()
     {
         Navigation.NavigateTo($"rankings?period=30d&genre={Uri.EscapeDataString("로맨스")}");
