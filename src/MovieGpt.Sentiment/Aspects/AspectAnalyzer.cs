@@ -125,7 +125,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
             var exception = rest > 0 && rest < clauses[index].End ? ClauseSplitter.ScoringText(text[rest..clauses[index].End]) : "";
             var exceptionQuery = exception.Length > 0 ? queries.Add(exception) : -1;
             var cue = PraiseCues.FollowKeyword(lower, hit.Start + hit.Length) || PraiseCues.PrecedeKeyword(lower, hit.Start);
-            var named = string.Equals(lower.Substring(hit.Start, hit.Length), _lexicon.Keywords[hit.Aspect][0], StringComparison.Ordinal);
+            var named = lower.AsSpan(hit.Start, hit.Length).SequenceEqual(_lexicon.Keywords[hit.Aspect][0]);
             mentions.Add(new PlannedMention(hit.Aspect, index, cue, exceptionQuery, ClauseCues.Lexical(exception.ToLowerInvariant()), named));
         }
         if (mentions.Count == 0)
