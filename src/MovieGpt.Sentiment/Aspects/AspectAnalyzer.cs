@@ -126,7 +126,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
             var exceptionQuery = exception.Length > 0 ? queries.Add(exception) : -1;
             var cue = PraiseCues.FollowKeyword(lower, hit.Start + hit.Length) || PraiseCues.PrecedeKeyword(lower, hit.Start);
             var named = lower.AsSpan(hit.Start, hit.Length).SequenceEqual(_lexicon.Keywords[hit.Aspect][0]);
-            mentions.Add(new PlannedMention(hit.Aspect, index, cue, exceptionQuery, ClauseCues.Lexical(exception.ToLowerInvariant()), named));
+            mentions.Add(new PlannedMention(hit.Aspect, hit.Start, index, cue, exceptionQuery, ClauseCues.Lexical(exception.ToLowerInvariant()), named));
         }
         if (mentions.Count == 0)
         {
@@ -139,7 +139,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
 
     private static IReadOnlyList<AspectMention> Resolve(string text, ReviewPlan plan, IReadOnlyList<SentimentResult> scores)
     {
-        var best = new Dictionary<string, (Reading Reading, int Clause, int Last, bool Cued, bool Named)>();
+        var best = new Dictionary<string, (Reading Reading, PlannedMention Mention, int Last, bool Cued)>();
         foreach (var mention in plan.Mentions)
         {
             var (reading, last) = Read(plan, mention, scores);
@@ -149,10 +149,10 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
             reading = WithReview(plan, reading, cued, scores);
             if (!best.TryGetValue(mention.Aspect, out var current)
                 || (cued && !current.Cued)
-                || (cued == current.Cued && mention.Named && !current.Named)
-                || (cued == current.Cued && mention.Named == current.Named && reading.Strength > current.Reading.Strength))
+                || (cued == current.Cued && mention.Named && !current.Mention.Named)
+                || (cued == current.Cued && mention.Named == current.Mention.Named && reading.Strength > current.Reading.Strength))
             {
-                best[mention.Aspect] = (reading, mention.Clause, last, cued, mention.Named);
+                best[mention.Aspect] = (reading, mention, last, cued);
             }
         }
         var result = new List<AspectMention>(best.Count);
@@ -160,8 +160,8 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
         {
             if (best.TryGetValue(aspect, out var chosen))
             {
-                var start = plan.Clauses[chosen.Clause].Start;
-                var end = plan.Clauses[chosen.Last].End;
+                var (start, end) = EvidenceWindow.Around(
+                    text, plan.Clauses[chosen.Mention.Clause].Start, plan.Clauses[chosen.Last].End, chosen.Mention.Keyword);
                 var (label, score) = chosen.Reading.Label();
                 result.Add(new AspectMention(aspect, label, score, text[start..end], start, end - start));
             }
@@ -269,7 +269,7 @@ public sealed class AspectAnalyzer(ISentimentAnalyzer sentiment, AspectLexicon? 
         return count;
     }
 
-    private sealed record PlannedMention(string Aspect, int Clause, bool PraiseCue, int ExceptionQuery, double ExceptionLexical, bool Named);
+    private sealed record PlannedMention(string Aspect, int Keyword, int Clause, bool PraiseCue, int ExceptionQuery, double ExceptionLexical, bool Named);
 
     private sealed record ReviewPlan(
         IReadOnlyList<Clause> Clauses, int[] ClauseQuery, int[] OwnLetters, ClauseCue[] Cues, List<PlannedMention> Mentions, int ReviewQuery);

@@ -26,6 +26,18 @@ public class AspectModelTests(ShippedModelFixture fixture) : IClassFixture<Shipp
     }
 
     [Fact]
+    public void A_run_on_review_quotes_the_words_around_the_aspect_not_the_whole_review()
+    {
+        var review = string.Join(" ", Enumerable.Repeat("이 영화 저 영화 다 본 사람으로서", 12)) + " 배우들 연기 정말 최고 "
+            + string.Join(" ", Enumerable.Repeat("장면 장면이 이어지는 영화", 12));
+        var acting = _aspects.Analyze(review).Single(m => m.Aspect == AspectNames.Acting);
+
+        Assert.InRange(acting.Length, 1, EvidenceWindow.MaxLength);
+        Assert.Contains("연기 정말 최고", acting.Evidence, StringComparison.Ordinal);
+        Assert.Equal(acting.Evidence, review.Substring(acting.Start, acting.Length));
+    }
+
+    [Fact]
     public void Wasted_actors_are_praise_for_the_acting()
     {
         var mentions = _aspects.Analyze("배우가 아까워요. 스토리가 엉성해... 마지막 씬은 너무 전형적이야");

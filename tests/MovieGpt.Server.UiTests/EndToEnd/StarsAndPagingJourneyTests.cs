@@ -145,8 +145,10 @@ public sealed class StarsAndPagingJourneyTests(BrowserFixture fixture)
         var movie = await scope.ServiceProvider.GetRequiredService<IMovieService>().CreateAsync(
             new CreateMovieRequest { Title = $"긴 리뷰 극장 {Guid.NewGuid().ToString("N")[..6]}", Director = "한지수", ReleaseDate = "2024-05-01" });
         var reviews = scope.ServiceProvider.GetRequiredService<IReviewService>();
-        // Ten reviews of 1,500 syllables: the state the prerender hands the circuit is far past SignalR's 32 KB default.
-        var text = string.Concat(Enumerable.Repeat("배우들의 연기가 좋았고 음악도 훌륭했어요. ", 60));
+        // Ten reviews at the 5,000-character maximum, each naming all five aspects in one run-on clause: the state the
+        // prerender hands the circuit is far past SignalR's 32 KB default, and would pass the hub's 2 MB if each
+        // aspect quoted its whole clause (EvidenceWindow).
+        var text = ("연기 스토리 연출 액션 음악 모두 " + string.Concat(Enumerable.Repeat("정말 대단한 장면 장면이 이어지는 영화 ", 240)))[..5000];
         for (var i = 0; i < 10; i++)
         {
             await reviews.CreateAsync(new CreateReviewRequest { MovieId = movie.Id, Author = $"긴글{i}", Content = text });
