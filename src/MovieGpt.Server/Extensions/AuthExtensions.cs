@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -32,9 +33,7 @@ public static class AuthExtensions
                 options.DefaultChallengeScheme = Scheme;
             })
             .AddPolicyScheme(Scheme, Scheme, options => options.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                CarriesBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
         builder.Services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<AuthOptions>>((bearer, auth) =>
@@ -75,6 +74,8 @@ public static class AuthExtensions
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<AccessTokenStamps>();
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<Viewer>();
         return builder;
@@ -88,9 +89,23 @@ public static class AuthExtensions
             app.Logger.LogWarning("Auth:AllowAnonymousWrites is on: anyone may add movies, write reviews under any name and delete any movie or review without logging in");
         }
         app.UseAuthentication();
+        // An access token whose account logged out since it was issued signs nothing in (AccessTokenStamps).
+        app.Use(async (context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true && CarriesBearerToken(context.Request)
+                && !await context.RequestServices.GetRequiredService<AccessTokenStamps>()
+                    .IsCurrentAsync(context.User, context.RequestServices.GetRequiredService<UserManager<AppUser>>()))
+            {
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            }
+            await next(context);
+        });
         app.UseAuthorization();
         return app;
     }
+
+    private static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The OpenAPI document's bearer scheme, so Swagger UI's Authorize button takes an access token.</summary>
     public static void AddBearerSecurity(this OpenApiDocument document)

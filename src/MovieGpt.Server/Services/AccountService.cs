@@ -13,11 +13,11 @@ namespace MovieGpt.Server.Services;
 /// Registration, password checks with lockout, Identity's bearer tokens and the admin role, for the API and the UI's
 /// pages alike. Tokens are Identity's own (<see cref="BearerTokenOptions"/>: tickets protected by ASP.NET Core data
 /// protection), issued here so the answer is our snake_case shape; a logout changes the account's security stamp,
-/// which ends every refresh token (and, at its next check, every cookie) of the account.
+/// which ends every access token (<see cref="AccessTokenStamps"/>), refresh token and (at its next check) cookie of the account.
 /// </summary>
 public sealed class AccountService(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, RoleManager<IdentityRole<int>> roles, IReviewService reviews,
-    IOptionsMonitor<AuthOptions> options, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    IOptionsMonitor<AuthOptions> options, IOptionsMonitor<BearerTokenOptions> bearer, AccessTokenStamps stamps, TimeProvider clock)
 {
     public async Task<RegisterOutcome> RegisterAsync(RegisterRequest request, CancellationToken ct = default)
     {
@@ -113,12 +113,13 @@ public sealed class AccountService(
         return await IssueTokensAsync(user);
     }
 
-    /// <summary>Ends every session of the account: its refresh tokens and cookies stop working.</summary>
+    /// <summary>Ends every session of the account: its access and refresh tokens and its cookies stop working.</summary>
     public async Task LogoutAsync(ClaimsPrincipal principal)
     {
         if (await users.GetUserAsync(principal) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
+            stamps.Forget(user.Id);
         }
     }
 

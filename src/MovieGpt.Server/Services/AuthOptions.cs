@@ -25,6 +25,13 @@ public sealed class AuthOptions
     [Range(1, 365)]
     public int RefreshTokenDays { get; set; } = 14;
 
+    /// <summary>
+    /// How long an account's security stamp is kept between checks of its access tokens (<see cref="AccessTokenStamps"/>):
+    /// a logout on another instance ends the account's tokens within this time; 0 reads it on every request.
+    /// </summary>
+    [Range(0, 3600)]
+    public int StampCheckSeconds { get; set; } = 30;
+
     /// <summary>Failed logins in a row before the account is locked.</summary>
     [Range(1, 100)]
     public int MaxFailedLogins { get; set; } = 5;

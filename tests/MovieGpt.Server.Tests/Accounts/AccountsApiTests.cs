@@ -183,6 +183,25 @@ public abstract class AccountsApiTests(ServerFixture server)
     }
 
     [RequirementFact]
+    public async Task LogoutEndsTheAccessTokenAtOnceAndALoginIssuesOneThatWorks()
+    {
+        var account = await server.NewAccountAsync();
+        Assert.Equal(HttpStatusCode.OK, (await account.Client.GetAsync("/api/me")).StatusCode);
+
+        var logout = await account.Client.PostAsync("/api/auth/logout", null);
+        var me = await account.Client.GetAsync("/api/me");
+        var write = await account.Client.PostAsJsonAsync("/api/movies/", new { title = $"로그아웃 뒤 {Guid.NewGuid():N}"[..12] });
+        var login = await _anonymous.PostAsJsonAsync("/api/auth/login", new { email = account.Email, password = AccountSettings.Password });
+        using var again = server.CreateClient();
+        again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string?)(await login.ReadObjectAsync())["access_token"]);
+
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        await me.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        await write.ReadProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal(account.DisplayName, (string?)(await again.GetObjectAsync("/api/me"))["display_name"]);
+    }
+
+    [RequirementFact]
     public async Task TheOpenApiDocumentHasTheBearerScheme()
     {
         var document = await _anonymous.GetObjectAsync("/openapi/v1.json");
