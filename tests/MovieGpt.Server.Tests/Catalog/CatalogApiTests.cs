@@ -83,7 +83,7 @@ public abstract class CatalogApiTests(CatalogFixture catalog)
         Assert.Equal(["송강호", "이선균", "조여정", "최우식", "박소담", "이정은", "장혜진", "박명훈", "정현준", "정지소"],
             record["actors"]!.AsArray().Select(a => (string?)a));
         Assert.Equal(["코미디", "스릴러", "드라마"], record["genres"]!.AsArray().Select(g => (string?)g));
-        Assert.Equal(["South Korea"], record["countries"]!.AsArray().Select(c => (string?)c));
+        Assert.Equal(["대한민국"], record["countries"]!.AsArray().Select(c => (string?)c));
         Assert.Equal(132, (int?)record["runtime_minutes"]);
         Assert.StartsWith("전원 백수로", (string?)record["plot_summary"]);
         Assert.Equal($"{_tmdb.ImageBaseUrl}/parasite.jpg", (string?)record["poster_url"]);
@@ -106,7 +106,8 @@ public abstract class CatalogApiTests(CatalogFixture catalog)
         Assert.Equal("박감독", (string?)stored["director"]);
         Assert.Equal("드라마, 로맨스", (string?)stored["genre"]);
         Assert.Equal(["김배우", "이배우"], stored["actors"]!.AsArray().Select(a => (string?)a));
-        Assert.Equal(["South Korea", "Japan"], stored["countries"]!.AsArray().Select(c => (string?)c));
+        // In Korean where we list the country, else as TMDB names it.
+        Assert.Equal(["대한민국", "일본", "Bhutan"], stored["countries"]!.AsArray().Select(c => (string?)c));
         Assert.Equal(110, (int?)stored["runtime_minutes"]);
         Assert.Equal($"tmdb:{id}", (string?)stored["external_id"]);
         Assert.Equal($"{_tmdb.ImageBaseUrl}/generated-{id}.jpg", (string?)stored["poster_url"]);

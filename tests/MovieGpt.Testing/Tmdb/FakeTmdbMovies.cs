@@ -78,7 +78,7 @@ public static class FakeTmdbMovies
 
     private static FakeTmdbMovie Generated(int id) =>
         new(id, $"생성된 영화 {id}", $"Generated Film {id}", $"Generated Film {id}", "2021-07-01", $"/generated-{id}.jpg",
-            $"테스트를 위해 만들어진 {id}번 영화의 줄거리.", 110, [(18, "드라마"), (10749, "로맨스")], [("KR", "South Korea"), ("JP", "Japan")],
+            $"테스트를 위해 만들어진 {id}번 영화의 줄거리.", 110, [(18, "드라마"), (10749, "로맨스")], [("KR", "South Korea"), ("JP", "Japan"), ("BT", "Bhutan")],
             ["김배우", "이배우"], [("박감독", "Director")]);
 
     /// <summary>A small SVG poster naming the path, so screenshots show where each poster came from.</summary>

@@ -72,7 +72,7 @@ public sealed class TmdbCatalogProvider(TmdbClient client, TmdbCache cache, IOpt
             directors.Count == 0 ? null : Text(string.Join(", ", directors), 100),
             [.. cast],
             Genres(movie.Genres),
-            [.. Names(movie.ProductionCountries?.Select(c => c.Name)).Take(MovieLimits.MaxNames)],
+            [.. Names(movie.ProductionCountries?.Select(c => CountryNames.Of(c.Iso31661, c.Name))).Take(MovieLimits.MaxNames)],
             movie.Runtime is > 0 and <= MovieLimits.MaxRuntime ? movie.Runtime : null);
     }
 
