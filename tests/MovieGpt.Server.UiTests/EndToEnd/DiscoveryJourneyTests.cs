@@ -72,6 +72,34 @@ public sealed class DiscoveryJourneyTests(BrowserFixture fixture)
         await fixture.Screenshots.SaveAsync(page, "recommend");
     }
 
+    [RequirementFact]
+    public async Task TheRankingTabsAreOneTabStopThatArrowKeysMoveAndChoose()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoInteractiveAsync("rankings");
+        var tabs = page.GetByRole(AriaRole.Tab);
+        await Expect(tabs).ToHaveCountAsync(4);
+        Assert.Equal(["0", "-1", "-1", "-1"], await tabs.EvaluateAllAsync<string[]>("ts => ts.map(t => t.getAttribute('tabindex'))"));
+
+        await tabs.First.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+
+        var mostReviewed = page.GetByTestId("ranking-tab-mostreviewed");
+        await Expect(mostReviewed).ToBeFocusedAsync();
+        await Expect(mostReviewed).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(mostReviewed).ToHaveAttributeAsync("tabindex", "0");
+        await Expect(page).ToHaveURLAsync(new Regex("list=most_reviewed"));
+        await Expect(page.GetByRole(AriaRole.Tabpanel)).ToHaveAttributeAsync("aria-labelledby", "ranking-tab-mostreviewed");
+
+        // From the first tab, left wraps to the last.
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.Keyboard.PressAsync("ArrowLeft");
+        var divided = page.GetByTestId("ranking-tab-mostdivided");
+        await Expect(divided).ToBeFocusedAsync();
+        await Expect(divided).ToHaveAttributeAsync("aria-selected", "true");
+        await Expect(page).ToHaveURLAsync(new Regex("list=most_divided"));
+    }
+
     private async Task<MovieResponse> AddMovieAsync(string title, string director, string genre, int reviews)
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
