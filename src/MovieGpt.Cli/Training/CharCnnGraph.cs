@@ -15,13 +15,13 @@ internal static class CharCnnGraph
     {
         const string prefix = "cnn_";
         graph.Initializer.Add(FloatTensor(prefix + "embeddings", [network.Embeddings.Length / network.Dim, network.Dim], network.Embeddings));
-        graph.Node.Add(Node("Gather", [prefix + "embeddings", OnnxSentimentAnalyzer.CharsInput], [prefix + "x"]));
+        graph.Node.Add(Node("Gather", [prefix + "embeddings", OnnxGraphInputs.CharsInput], [prefix + "x"]));
         graph.Node.Add(Node("Transpose", [prefix + "x"], [prefix + "x_t"], Ints("perm", [0, 2, 1])));
         var pooled = new List<string>();
         for (var f = 0; f < network.Widths.Length; f++)
         {
             var width = network.Widths[f];
-            var mask = OnnxSentimentAnalyzer.CharMaskInput(width);
+            var mask = OnnxGraphInputs.CharMaskInput(width);
             var n = $"{prefix}w{width}_";
             graph.Input.Add(TensorInput(mask, TensorProto.Types.DataType.Float, $"windows_{width}"));
             graph.Initializer.Add(FloatTensor(n + "filters", [network.Channels, network.Dim, width], ConvLayout(network.Filters[f], network.Channels, network.Dim, width)));

@@ -15,7 +15,7 @@ internal static class CharGruGraph
     public static string Add(GraphProto graph, CharGruNetwork network)
     {
         const string prefix = "gru_";
-        var chars = OnnxSentimentAnalyzer.CharsInput;
+        var chars = OnnxGraphInputs.CharsInput;
         graph.Initializer.Add(FloatTensor(prefix + "embeddings", [network.Embeddings.Length / network.Dim, network.Dim], network.Embeddings));
         graph.Node.Add(Node("Gather", [prefix + "embeddings", chars], [prefix + "x_chars"]));
         var x = prefix + "x_chars";

@@ -30,7 +30,7 @@ internal static class OnnxModelWriter
         var shares = Enumerable.Repeat((float)(1 - (settings?.Share ?? 0) - (settings?.GruShare ?? 0)) / members.Count, members.Count).ToList();
         if (characters is not null)
         {
-            graph.Input.Add(TensorInput(OnnxSentimentAnalyzer.CharsInput, TensorProto.Types.DataType.Int64, "chars"));
+            graph.Input.Add(TensorInput(OnnxGraphInputs.CharsInput, TensorProto.Types.DataType.Int64, "chars"));
             if (characters.Cnn is { } cnn)
             {
                 memberOutputs.Add(CharCnnGraph.Add(graph, cnn));
@@ -67,8 +67,8 @@ internal static class OnnxModelWriter
     /// <summary>Adds member <paramref name="k"/>'s inputs, weights and nodes (names prefixed m{k}_); returns its output.</summary>
     private static string AddMember(GraphProto graph, EmbeddingBagNetwork network, int k, bool int8)
     {
-        var ids = OnnxSentimentAnalyzer.IdsInput(k);
-        var weights = OnnxSentimentAnalyzer.WeightsInput(k);
+        var ids = OnnxGraphInputs.IdsInput(k);
+        var weights = OnnxGraphInputs.WeightsInput(k);
         string N(string name) => $"m{k}_{name}";
         // Each member has its own width: one shared dim_param would tell ONNX Runtime the widths are equal.
         graph.Input.Add(TensorInput(ids, TensorProto.Types.DataType.Int64, $"features_{k}"));
