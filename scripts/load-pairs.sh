@@ -2,19 +2,22 @@
 # Same-minute load comparisons: runs the load command against each given server build in turn, round after round,
 # each run with a fresh server and database, and prints one summary line per run (docs/performance.md).
 #
-#   scripts/load-pairs.sh [-p sqlite|postgres] [-r rounds] [-c clients] [-s seconds] [-w warmup] [-m mix] LABEL=DIR[:ENV=VALUE,...] ...
+#   scripts/load-pairs.sh [-p sqlite|postgres] [-r rounds] [-c clients] [-s seconds] [-w warmup] [-m mix] [-u users] LABEL=DIR[:ENV=VALUE,...] ...
 #
 # DIR is a folder with a Release build of MovieGpt.Server (dotnet build src/MovieGpt.Server -c Release -o DIR); the text
 # after ':' sets environment variables for that server only (e.g. base=/tmp/a new=/tmp/b nice0=/tmp/b:Database__ReviewWriterNice=0).
 # -m is the load command's --mix (POST review, GET a movie's reviews, GET stats, GET reviews; default 50,25,15,10).
+# -u writes as that many accounts with bearer tokens (the load command's --users) instead of anonymously.
 # PostgreSQL runs take the server from psql's variables (PGHOST, PGPORT, PGUSER, PGPASSWORD; the user creates a database per run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 provider=sqlite rounds=3 clients=32 seconds=20 warmup=30 mix=50,25,15,10 port=5099
-while getopts "p:r:c:s:w:m:" opt; do
+users=()
+while getopts "p:r:c:s:w:m:u:" opt; do
   case $opt in
     p) provider=$OPTARG ;; r) rounds=$OPTARG ;; c) clients=$OPTARG ;; s) seconds=$OPTARG ;; w) warmup=$OPTARG ;; m) mix=$OPTARG ;;
+    u) users=(--users "$OPTARG") ;;
     *) exit 2 ;;
   esac
 done
@@ -36,11 +39,13 @@ run() { # label dir env
     settings+=("Database__ConnectionString=Data Source=/tmp/moviegpt-load.db")
   fi
   IFS=, read -ra extra <<< "$env"
-  (cd "$dir" && exec env RateLimits__Enabled=false Auth__AllowAnonymousWrites=true "${settings[@]}" "${extra[@]}" Logging__LogLevel__Default=Warning \
+  # The first load account is an admin, so that a run with -u can delete its movies at the end.
+  (cd "$dir" && exec env RateLimits__Enabled=false Auth__AllowAnonymousWrites=true Auth__AdminEmails__0=load0@moviegpt.load \
+    "${settings[@]}" "${extra[@]}" Logging__LogLevel__Default=Warning \
     dotnet MovieGpt.Server.dll --urls "http://127.0.0.1:$port" >/dev/null 2>&1) &
   pid=$!
   for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
-  out=$(dotnet "$load" --url "http://127.0.0.1:$port" --clients "$clients" --seconds "$seconds" --warmup "$warmup" --mix "$mix" --server-pid "$pid")
+  out=$(dotnet "$load" --url "http://127.0.0.1:$port" --clients "$clients" --seconds "$seconds" --warmup "$warmup" --mix "$mix" --server-pid "$pid" "${users[@]}")
   kill "$pid" 2>/dev/null || { echo "the server ($label) stopped early: is port $port taken?" >&2; exit 1; }
   wait "$pid" 2>/dev/null || true
   if [ "$provider" = postgres ]; then psql -d postgres -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null; fi

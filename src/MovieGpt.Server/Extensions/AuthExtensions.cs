@@ -93,8 +93,7 @@ public static class AuthExtensions
         app.Use(async (context, next) =>
         {
             if (context.User.Identity?.IsAuthenticated == true && CarriesBearerToken(context.Request)
-                && !await context.RequestServices.GetRequiredService<AccessTokenStamps>()
-                    .IsCurrentAsync(context.User, context.RequestServices.GetRequiredService<UserManager<AppUser>>()))
+                && !await context.RequestServices.GetRequiredService<AccessTokenStamps>().IsCurrentAsync(context.User, context.RequestServices))
             {
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
             }

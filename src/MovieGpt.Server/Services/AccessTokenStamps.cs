@@ -16,22 +16,27 @@ namespace MovieGpt.Server.Services;
 /// </summary>
 public sealed class AccessTokenStamps(IMemoryCache cache, IOptionsMonitor<AuthOptions> auth, IOptions<IdentityOptions> identity)
 {
-    /// <summary>Whether <paramref name="principal"/>'s stamp is still its account's (false for a deleted account).</summary>
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
+    /// <summary>
+    /// Whether <paramref name="principal"/>'s stamp is still its account's (false for a deleted account). The account is
+    /// read through a <see cref="UserManager{TUser}"/> of <paramref name="services"/> only when the stamp is not kept, so
+    /// a request that needs no database does not make one (and its database context) for this check.
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IServiceProvider services)
     {
-        var id = users.GetUserId(principal);
-        var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
+        var claims = identity.Value.ClaimsIdentity;
+        var id = principal.FindFirstValue(claims.UserIdClaimType);
+        var stamp = principal.FindFirstValue(claims.SecurityStampClaimType);
         if (id is null || stamp is null)
         {
             return false;
         }
         var seconds = auth.CurrentValue.StampCheckSeconds;
         var current = seconds == 0
-            ? await ReadAsync(users, id)
+            ? await ReadAsync(services, id)
             : await cache.GetOrCreateAsync(Key(id), entry =>
             {
                 entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(seconds);
-                return ReadAsync(users, id);
+                return ReadAsync(services, id);
             });
         return current == stamp;
     }
@@ -41,6 +46,9 @@ public sealed class AccessTokenStamps(IMemoryCache cache, IOptionsMonitor<AuthOp
 
     private static string Key(string userId) => "security-stamp:" + userId;
 
-    private static async Task<string?> ReadAsync(UserManager<AppUser> users, string id) =>
-        await users.FindByIdAsync(id) is { } user ? await users.GetSecurityStampAsync(user) : null;
+    private static async Task<string?> ReadAsync(IServiceProvider services, string id)
+    {
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        return await users.FindByIdAsync(id) is { } user ? await users.GetSecurityStampAsync(user) : null;
+    }
 }
