@@ -90,6 +90,7 @@ public sealed class DiscoveryJourneyTests(BrowserFixture fixture)
         await Expect(mostReviewed).ToHaveAttributeAsync("tabindex", "0");
         await Expect(page).ToHaveURLAsync(new Regex("list=most_reviewed"));
         await Expect(page.GetByRole(AriaRole.Tabpanel)).ToHaveAttributeAsync("aria-labelledby", "ranking-tab-mostreviewed");
+        await fixture.Screenshots.SaveAsync(page, "rankings-keyboard");
 
         // From the first tab, left wraps to the last.
         await page.Keyboard.PressAsync("ArrowLeft");
