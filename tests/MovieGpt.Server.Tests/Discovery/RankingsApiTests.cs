@@ -1,3 +1,4 @@
+using MovieGpt.Server.Components.Shared;
 using MovieGpt.Server.Tests.Infrastructure;
 
 namespace MovieGpt.Server.Tests.Discovery;
@@ -8,6 +9,17 @@ public abstract class RankingsApiTests(ServerFixture server)
     private readonly HttpClient _client = server.Client;
 
     private static List<int> Ids(JsonNode? list) => [.. list!.AsArray().Select(m => m!.Id())];
+
+    [RequirementFact]
+    public async Task EachTabOfTheRankingPageIsNamedAsItsListInTheAnswer()
+    {
+        var rankings = await _client.GetObjectAsync("/api/rankings");
+
+        // The page keeps its tab in the address under these names (?list=most_reviewed).
+        Assert.All(Enum.GetValues<RankingKind>(), kind => Assert.True(rankings[kind.ListName()] is JsonArray, kind.ListName()));
+        Assert.Equal(RankingKind.MostDivided, RankingKinds.FromListName(" Most_Divided "));
+        Assert.Equal(RankingKind.Best, RankingKinds.FromListName("nonsense"));
+    }
 
     [RequirementFact]
     public async Task OneGlowingReviewRanksBelowAHundredGoodOnes()
